@@ -17,9 +17,18 @@ public final class LatticeGroup {
     private final Lattice lattice;
     private final PointGroup pointGroup;
     private final boolean translations;
+    private final boolean centred;
     private volatile List<LatticeSymmetry> elements;
 
     public LatticeGroup(String name, Lattice lattice, PointGroup pointGroup, boolean translations) {
+        this(name, lattice, pointGroup, translations, false);
+    }
+
+    /**
+     * @param centred point elements act about the lattice centre ({@link LatticeSymmetry#aboutCentre})
+     *                instead of the origin; irrelevant with translations (the same group then)
+     */
+    public LatticeGroup(String name, Lattice lattice, PointGroup pointGroup, boolean translations, boolean centred) {
         if (lattice == null) throw new IllegalArgumentException("lattice = null: need a Lattice");
         if (pointGroup == null) throw new IllegalArgumentException("pointGroup = null: need a PointGroup");
         if (pointGroup.requiresSquare() && !lattice.isSquare()) {
@@ -30,6 +39,7 @@ public final class LatticeGroup {
         this.lattice = lattice;
         this.pointGroup = pointGroup;
         this.translations = translations;
+        this.centred = centred && !translations;
     }
 
     public String name() {
@@ -50,7 +60,7 @@ public final class LatticeGroup {
 
     /** The same point group together with all translations. */
     public LatticeGroup withTranslations() {
-        return translations ? this : new LatticeGroup("T x| " + pointGroup.name(), lattice, pointGroup, true);
+        return translations ? this : new LatticeGroup("T x| " + pointGroup.name(), lattice, pointGroup, true, false);
     }
 
     public int order() {
@@ -64,12 +74,21 @@ public final class LatticeGroup {
             int nt = translations ? lattice.nt() : 1, nx = translations ? lattice.nx() : 1;
             for (int a = 0; a < nt; a++) {
                 for (int b = 0; b < nx; b++) {
-                    for (PointElement p : pointGroup.elements()) list.add(new LatticeSymmetry(lattice, p, a, b));
+                    for (PointElement p : pointGroup.elements()) list.add(LatticeSymmetry.translation(lattice, a, b).compose(pointElement(p)));
                 }
             }
             elements = e = List.copyOf(list);
         }
         return e;
+    }
+
+    /** The group's element with point part {@code p} and no extra translation (about the centre if centred). */
+    public LatticeSymmetry pointElement(PointElement p) {
+        return centred ? LatticeSymmetry.aboutCentre(lattice, p) : LatticeSymmetry.of(lattice, p);
+    }
+
+    public boolean isCentred() {
+        return centred;
     }
 
     public LatticeSymmetry identity() {
@@ -78,7 +97,7 @@ public final class LatticeGroup {
 
     public boolean contains(LatticeSymmetry g) {
         return g != null && g.lattice().equals(lattice) && pointGroup.contains(g.point())
-                && (translations || (g.shiftT() == 0 && g.shiftX() == 0));
+                && (translations || g.equals(pointElement(g.point())));
     }
 
     public LatticeSymmetry compose(LatticeSymmetry a, LatticeSymmetry b) {
@@ -98,7 +117,7 @@ public final class LatticeGroup {
      */
     public LatticeSymmetry sample(UniformRandomProvider rng) {
         PointElement p = pointGroup.sample(rng);
-        if (!translations) return new LatticeSymmetry(lattice, p, 0, 0);
+        if (!translations) return pointElement(p);
         return new LatticeSymmetry(lattice, p, rng.nextInt(lattice.nt()), rng.nextInt(lattice.nx()));
     }
 

@@ -31,6 +31,14 @@ public final class LatticeGroups {
         return new LatticeGroup("{1,R_x,C R_t,C R_t R_x}", lattice, PointGroup.chemicalPotentialSymmetry(), false);
     }
 
+    /**
+     * A point group acting about the lattice centre (rotations and flips of images, as
+     * np.rot90 / np.flip do), without translations; e.g. C4 on Fashion-MNIST.
+     */
+    public static LatticeGroup centred(Lattice lattice, PointGroup pointGroup) {
+        return new LatticeGroup(pointGroup.name() + " (centred)", lattice, pointGroup, false, true);
+    }
+
     /** Any point group on {@code lattice}, with or without translations. */
     public static LatticeGroup of(Lattice lattice, PointGroup pointGroup, boolean translations) {
         return new LatticeGroup(null, lattice, pointGroup, translations);

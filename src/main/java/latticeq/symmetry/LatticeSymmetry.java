@@ -32,6 +32,19 @@ public record LatticeSymmetry(Lattice lattice, PointElement point, int shiftT, i
         return new LatticeSymmetry(lattice, point, 0, 0);
     }
 
+    /**
+     * {@code point} about the lattice centre c = ((N_t - 1)/2, (N_x - 1)/2) instead of the origin:
+     * p -> M (p - c) + c = M p + (c - M c). The shift is integer because every row of M has one
+     * entry +-1, so each component of c - M c is 0 or N - 1. On images this is the usual
+     * rotation/flip (e.g. r maps pixel (i, j) to (N-1-j, i)), without wrapping content around.
+     */
+    public static LatticeSymmetry aboutCentre(Lattice lattice, PointElement point) {
+        D4 m = point.matrix();
+        int st = (lattice.nt() - 1) * (1 - (m.m00 + m.m01)) / 2;
+        int sx = (lattice.nx() - 1) * (1 - (m.m10 + m.m11)) / 2;
+        return new LatticeSymmetry(lattice, point, st, sx);
+    }
+
     /** this * other (apply {@code other} first): p -> M1 (M2 p + a2) + a1. */
     public LatticeSymmetry compose(LatticeSymmetry other) {
         requireSameLattice(other);

@@ -109,4 +109,24 @@ class GroupsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LatticeSymmetry.identity(new Lattice(4, 4)).compose(LatticeSymmetry.identity(new Lattice(4, 5))));
     }
+
+    @Test
+    void centredGroupsRotateImagesLikeRot90() {
+        for (Lattice lat : List.of(new Lattice(4, 4), new Lattice(5, 5))) {
+            LatticeGroup c4 = LatticeGroups.centred(lat, PointGroup.c4());
+            int n = lat.nt();
+            LatticeSymmetry r = c4.pointElement(PointElement.ROT90);
+            // r: (t, x) -> (-x, t) about the centre: pixel (i, j) -> (n-1-j, i)
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) assertEquals(lat.site(n - 1 - j, i), r.mapSite(lat.site(i, j)));
+            Set<LatticeSymmetry> els = new HashSet<>(c4.elements());
+            for (LatticeSymmetry a : els) {
+                assertTrue(c4.contains(a));
+                for (LatticeSymmetry b : els) assertTrue(els.contains(a.compose(b)), "closure of centred C4");
+            }
+            assertFalse(c4.contains(LatticeSymmetry.of(lat, PointElement.ROT90)) && n % 2 == 0);
+        }
+        LatticeGroup d2 = LatticeGroups.centred(new Lattice(6, 4), PointGroup.d2());
+        LatticeSymmetry rt = d2.pointElement(PointElement.R_T);
+        assertEquals(new Lattice(6, 4).site(5, 1), rt.mapSite(new Lattice(6, 4).site(0, 1)));
+    }
 }
