@@ -1,7 +1,11 @@
 package latticeq.symmetry;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builders and measurements for the projections of the second paper (arXiv:2303.13458): Pi_G
@@ -141,6 +145,46 @@ public final class Projections {
         for (int i = 0; i < kernel.length; i++) s += (kernel[i] - pk[i]) * (kernel[i] - pk[i]);
         double abs = Math.sqrt(s), n = Kernels.norm(kernel);
         return new SubspaceDistance(abs, n == 0 ? 0 : abs / n);
+    }
+
+    /**
+     * P applied to layer weights held in an INDArray; returns a new array of the same shape and
+     * data type. {@code transposed = false}: the weights are stored as the projection's
+     * [cOut][cIn][kh][kw] (DL4J convolution weights [nOut, nIn, kH, kW]; a dense map stored
+     * [out, in]). {@code transposed = true}: a dense map stored [in, out] (DL4J DenseLayer W), for a
+     * projection of shape (out, in, 1, 1). Computed in double precision.
+     */
+    public static INDArray apply(KernelProjection p, INDArray weights, boolean transposed) {
+        double[] k = toKernel(p.shape(), weights, transposed);
+        double[] r = p.apply(k);
+        INDArray out;
+        if (transposed) {
+            out = Nd4j.create(r, new long[] {p.shape().cOut(), p.shape().cIn()}, DataType.DOUBLE).transpose().dup('c');
+        } else {
+            out = Nd4j.create(r, weights.shape(), DataType.DOUBLE);
+        }
+        return weights.dataType() == DataType.DOUBLE ? out : out.castTo(weights.dataType());
+    }
+
+    /** ||W - P W||_F (absolute, relative) for weights in an INDArray (layout as in {@link #apply(KernelProjection, INDArray, boolean)}). */
+    public static SubspaceDistance distanceToSubspace(INDArray weights, KernelProjection p, boolean transposed) {
+        return distanceToSubspace(toKernel(p.shape(), weights, transposed), p);
+    }
+
+    private static double[] toKernel(KernelShape shape, INDArray w, boolean transposed) {
+        if (w == null) throw new IllegalArgumentException("weights = null: need an INDArray");
+        if (w.length() != shape.size()) {
+            throw new IllegalArgumentException("weights have shape " + Arrays.toString(w.shape()) + " (" + w.length() + " entries) but the projection acts on "
+                    + shape + " (" + shape.size() + " entries)");
+        }
+        if (transposed) {
+            if (w.rank() != 2 || w.size(0) != shape.cIn() || w.size(1) != shape.cOut() || shape.kh() != 1 || shape.kw() != 1) {
+                throw new IllegalArgumentException("transposed dense weights have shape " + Arrays.toString(w.shape()) + ": need [in, out] = ["
+                        + shape.cIn() + ", " + shape.cOut() + "] for a projection of shape (out, in, 1, 1) = " + shape);
+            }
+            return w.transpose().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        }
+        return w.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /** Frobenius inner product <a, b>. */

@@ -229,4 +229,18 @@ class FieldActionTest {
                 () -> FieldType.regular(PointGroup.c4(), 1).map(PointElement.R_X));
         assertTrue(e.getMessage().contains("not in group C4"), e.getMessage());
     }
+
+    @Test
+    void windingClassLabelsSwapUnderTimeReversal() {
+        TargetAction w = TargetAction.windingClasses(2); // W = -2..2
+        double[] oneHot = {0, 0, 0, 1, 0}; // W = +1
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0}, w.apply(PointElement.R_T, oneHot));
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0}, w.apply(PointElement.C, oneHot));
+        assertArrayEquals(oneHot, w.apply(PointElement.C_R_T, oneHot));
+        assertArrayEquals(oneHot, w.apply(PointElement.R_X, oneHot));
+        assertTrue(TargetAction.invariant(3).isInvariant());
+        assertFalse(TargetAction.densityAndPhi2().isInvariant());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.apply(PointElement.R_T, new double[3]));
+        assertTrue(e.getMessage().contains("length 3") && e.getMessage().contains("need 5"), e.getMessage());
+    }
 }

@@ -190,4 +190,30 @@ class ProjectionsTest {
         assertEquals(d.absolute(), ld.absolute());
         assertEquals(0, Projections.distanceToSubspace(new double[9], pg).relative());
     }
+
+    @Test
+    void appliesToNdArrayWeightsInDl4jLayouts() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);
+        KernelGroupAverage pg = Projections.groupAverage(PointGroup.d4(), S3, FieldType.scalar(3), FieldType.scalar(2));
+        double[] k = Fields.gaussian(rng, S3.size());
+        org.nd4j.linalg.api.ndarray.INDArray w = org.nd4j.linalg.factory.Nd4j.create(k, new long[] {2, 3, 3, 3},
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        org.nd4j.linalg.api.ndarray.INDArray pw = Projections.apply(pg, w, false);
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, pw.dataType());
+        double[] expected = pg.apply(w.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble());
+        assertArrayEquals(expected, pw.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble(), 1e-6);
+        assertTrue(Projections.distanceToSubspace(pw, pg, false).relative() < 1e-6);
+        // dense [in, out] layout
+        DenseGroupAverage pd = DenseGroupAverage.onChannels(PointGroup.c4(), FieldType.regular(PointGroup.c4(), 1), FieldType.scalar(2));
+        org.nd4j.linalg.api.ndarray.INDArray wd = org.nd4j.linalg.factory.Nd4j.create(Fields.gaussian(rng, 8), new long[] {4, 2},
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        org.nd4j.linalg.api.ndarray.INDArray pwd = Projections.apply(pd, wd, true);
+        assertArrayEquals(new long[] {4, 2}, pwd.shape());
+        for (int j = 0; j < 2; j++) {
+            double mean = wd.getColumn(j).meanNumber().doubleValue();
+            for (int i = 0; i < 4; i++) assertEquals(mean, pwd.getDouble(i, j), 1e-14);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Projections.apply(pd, wd.transpose().dup(), true));
+        assertTrue(e.getMessage().contains("[in, out] = [4, 2]"), e.getMessage());
+    }
 }
