@@ -132,9 +132,10 @@ public final class FieldAction {
     /** A new NCHW batch [N, C, N_t, N_x] of the same data type, every sample transformed by g. */
     public INDArray apply(INDArray batch) {
         long n = checkBatch(batch, type, element.lattice());
-        if (batch.dataType() == DataType.DOUBLE) {
+        if (!isSingleOrLess(batch.dataType())) {
             double[] d = applyBatch(doubles(batch), (int) n);
-            return Nd4j.create(d, batch.shape(), DataType.DOUBLE);
+            INDArray out = Nd4j.create(d, batch.shape(), DataType.DOUBLE);
+            return batch.dataType() == DataType.DOUBLE ? out : out.castTo(batch.dataType());
         }
         float[] f = applyBatch(floats(batch), (int) n);
         INDArray out = Nd4j.create(f, batch.shape(), DataType.FLOAT);
@@ -152,15 +153,21 @@ public final class FieldAction {
             throw new IllegalArgumentException("elements has " + elements.size() + " entries but the batch has N = " + n + " samples: need one per sample");
         }
         int s = (int) (batch.length() / n);
-        if (batch.dataType() == DataType.DOUBLE) {
+        if (!isSingleOrLess(batch.dataType())) {
             double[] in = doubles(batch), out = new double[in.length];
             for (int i = 0; i < n; i++) of(type, elements.get(i)).permutation.apply(in, i * s, out, i * s);
-            return Nd4j.create(out, batch.shape(), DataType.DOUBLE);
+            INDArray r = Nd4j.create(out, batch.shape(), DataType.DOUBLE);
+            return batch.dataType() == DataType.DOUBLE ? r : r.castTo(batch.dataType());
         }
         float[] in = floats(batch), out = new float[in.length];
         for (int i = 0; i < n; i++) of(type, elements.get(i)).permutation.apply(in, i * s, out, i * s);
         INDArray r = Nd4j.create(out, batch.shape(), DataType.FLOAT);
         return batch.dataType() == DataType.FLOAT ? r : r.castTo(batch.dataType());
+    }
+
+    /** Float types that a float[] holds exactly; everything else (double, integers) goes through double[]. */
+    private static boolean isSingleOrLess(DataType t) {
+        return t == DataType.FLOAT || t == DataType.HALF || t == DataType.BFLOAT16;
     }
 
     /** Checks rank 4, channel count and lattice extents; returns N. */

@@ -78,6 +78,27 @@ public record FieldType(List<ChannelRepresentation> blocks) {
         return m;
     }
 
+    /**
+     * True if every element of {@code group} acts on the channels by a plain permutation (no
+     * sign): then any pointwise nonlinearity and any per-channel bias shared within each orbit keep
+     * a layer equivariant. Channels that can change sign (k-type channels, C-odd scalars) need odd
+     * nonlinearities (tanh) and zero bias; {@link #signFlipping(PointGroup)} says which.
+     */
+    public boolean isPermutation(PointGroup group) {
+        for (boolean b : signFlipping(group)) if (b) return false;
+        return true;
+    }
+
+    /** For each channel: does some element of {@code group} give it a minus sign? */
+    public boolean[] signFlipping(PointGroup group) {
+        boolean[] out = new boolean[channels()];
+        for (PointElement g : group.elements()) {
+            ChannelMap m = map(g);
+            for (int j = 0; j < out.length; j++) if (m.sign(j) < 0) out[j] = true;
+        }
+        return out;
+    }
+
     /** Throws unless {@code channels} equals {@link #channels()}. */
     public void requireChannels(long channels, String what) {
         if (channels != channels()) {

@@ -14,6 +14,25 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Projections {
     private Projections() {}
 
+    /** The identity on kernels of {@code shape} (E = everything, no symmetry): for NOMINAL training. */
+    public static KernelProjection identity(KernelShape shape) {
+        return new KernelProjection() {
+            public KernelShape shape() {
+                return shape;
+            }
+
+            public void apply(double[] kernel, double[] out) {
+                KernelAction.requireKernel(shape, kernel);
+                KernelAction.requireKernel(shape, out);
+                System.arraycopy(kernel, 0, out, 0, kernel.length);
+            }
+
+            public String toString() {
+                return "identity " + shape;
+            }
+        };
+    }
+
     /** Pi_G for convolution kernels of {@code shape} between site-centred field types. */
     public static KernelGroupAverage groupAverage(PointGroup group, KernelShape shape, FieldType in, FieldType out) {
         return new KernelGroupAverage(group, shape, in, out);

@@ -190,6 +190,11 @@ class FieldActionTest {
         for (int i = 0; i < n; i++) view.slice(2L * i).assign(d.slice(i));
         INDArray sub = view.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 2 * n));
         assertEquals(gd, FieldAction.of(raw, g).apply(sub));
+        // integer batches keep their type and values
+        INDArray ints = Nd4j.create(new double[] {16_777_217, -3, 5, 7}, new long[] {1, 1, 2, 2}, DataType.DOUBLE).castTo(DataType.INT32);
+        INDArray gi = FieldAction.of(FieldType.scalar(1), LatticeSymmetry.translation(new Lattice(2, 2), 1, 0)).apply(ints);
+        assertEquals(DataType.INT32, gi.dataType());
+        assertEquals(16_777_217, gi.getInt(0, 0, 1, 0));
         // per-sample elements
         List<LatticeSymmetry> els = List.of(g, LatticeSymmetry.identity(L), LatticeSymmetry.of(L, PointElement.R_X));
         INDArray each = FieldAction.applyEach(raw, els, d);
@@ -242,5 +247,16 @@ class FieldActionTest {
         assertFalse(TargetAction.densityAndPhi2().isInvariant());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.apply(PointElement.R_T, new double[3]));
         assertTrue(e.getMessage().contains("length 3") && e.getMessage().contains("need 5"), e.getMessage());
+    }
+
+    @Test
+    void signFlippingChannels() {
+        assertTrue(FieldType.liftedLink().isPermutation(PointGroup.trivial()));
+        assertFalse(FieldType.liftedLink().isPermutation(PointGroup.d2()));
+        assertArrayEquals(new boolean[] {true, true, true, true, false, false, false, false}, FieldType.liftedLink().signFlipping(PointGroup.d4()));
+        assertArrayEquals(new boolean[] {true, true, false, false}, FieldType.rawLink().signFlipping(PointGroup.chargeConjugation()));
+        assertTrue(FieldType.regular(PointGroup.d4(), 2).isPermutation(PointGroup.d4()));
+        assertTrue(FieldType.of(ChannelRepresentation.CHARGE_ODD).isPermutation(PointGroup.d4()));
+        assertFalse(FieldType.of(ChannelRepresentation.CHARGE_ODD).isPermutation(PointGroup.chemicalPotentialSymmetry()));
     }
 }

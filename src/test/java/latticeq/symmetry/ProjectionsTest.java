@@ -216,4 +216,18 @@ class ProjectionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Projections.apply(pd, wd.transpose().dup(), true));
         assertTrue(e.getMessage().contains("[in, out] = [4, 2]"), e.getMessage());
     }
+
+    @Test
+    void layerCommutatorReport() {
+        KernelGroupAverage pg = Projections.groupAverage(PointGroup.c4(), new KernelShape(1, 1, 3, 3), FieldType.scalar(1), FieldType.scalar(1));
+        LayerCommutator ok = LayerCommutator.of("conv0", SupportMask.plus(pg.shape()), pg);
+        assertTrue(ok.compatible());
+        assertEquals(5, ok.dimE());
+        assertEquals(3, ok.dimH());
+        assertEquals(2, ok.dimIntersection());
+        LayerCommutator bad = LayerCommutator.of("conv0", SupportMask.topRows(pg.shape()), pg);
+        assertFalse(bad.compatible());
+        assertEquals(Math.sqrt(7.0 / 8.0), bad.frobenius(), 1e-12);
+        assertEquals(0.5, bad.spectral(), 1e-9);
+    }
 }
