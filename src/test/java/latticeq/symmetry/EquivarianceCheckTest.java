@@ -45,6 +45,7 @@ class EquivarianceCheckTest {
                 inputs, 10, 42, 1e-6);
         assertFalse(bad.passed(), bad.toString());
         assertTrue(bad.maxRelativeError() > 0.1, bad.toString());
+        System.out.println("lifted links -> regular(D4), 3x3, tanh, T x| D4 on 6x6: projected " + good + "; unprojected " + bad);
         // the unprojected conv is still translation equivariant: the harness must say so
         EquivarianceCheck.Result trans = EquivarianceCheck.checkAllElements(convLayer(s, raw), LatticeGroups.translations(L),
                 BatchAction.field(in), BatchAction.field(out), inputs, 7, 1e-12);
