@@ -20,6 +20,9 @@ public interface DualSampler {
     /** One Metropolis pass over every l link, then {@link #wormsPerSweep()} complete worms. */
     void sweep();
 
+    /** One complete worm (tail at a random site, head moves until it is back at the tail). */
+    void worm();
+
     /** Runs n sweeps. */
     default void sweeps(int n) {
         for (int i = 0; i < n; i++) {
