@@ -61,6 +61,9 @@ public final class DatasetIO {
             ArrayNode targetNames = m.putArray("targets");
             Stream.of("n", "phi2").forEach(targetNames::add);
             m.set("spec", JSON.valueToTree(spec));
+            m.put("sampler", "latticeq.phi4.WormSampler: one chain per mu; a sweep is one Metropolis pass over all l links"
+                    + " plus wormsPerSweep complete worms; thermSweeps discarded, then one configuration saved every"
+                    + " decorrelationSweeps sweeps");
             ArrayNode streams = m.putArray("streams");
             for (double mu : spec.mus()) {
                 streams.addObject().put("mu", mu).put("seed", spec.streamSeed(mu));
@@ -72,6 +75,7 @@ public final class DatasetIO {
             Path manifestTmp = tmp.resolve(MANIFEST + ".tmp");
             JSON.writeValue(manifestTmp.toFile(), m);
             Files.move(manifestTmp, tmp.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+            NpyWriter.readableByAll(tmp, true);
 
             if (Files.exists(target)) {
                 // move the old directory aside first: a directory cannot be renamed over a non-empty one

@@ -67,11 +67,19 @@ public final class NpyWriter {
                 out.write(Npy.header(dtype, shape));
                 out.write(payload);
             }
+            readableByAll(tmp, false);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Temp files and directories are created private (0600/0700); the results should be 0644/0755 like any other output. */
+    static void readableByAll(Path p, boolean directory) throws IOException {
+        if (Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(directory ? "rwxr-xr-x" : "rw-r--r--"));
+        }
     }
 
     static MessageDigest sha256() {
