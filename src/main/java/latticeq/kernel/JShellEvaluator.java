@@ -83,7 +83,15 @@ public final class JShellEvaluator implements AutoCloseable {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String rest = info.remaining();
             String chunk = remaining.substring(0, remaining.length() - rest.length());
-            int start = consumed + snippetStartIn(chunk, info.source());
+            // Leading blank lines are cut so that line 1 of what JShell sees is a line of code:
+            // diagnostics and stack traces then count lines from a known line of the cell.
+            String source = info.source() == null ? "" : info.source();
+            int lead = 0;
+            while (lead < source.length() && Character.isWhitespace(source.charAt(lead))) {
+                lead++;
+            }
+            source = source.substring(lead);
+            int start = consumed + snippetStartIn(chunk, info.source() == null ? "" : info.source()) + lead;
             int firstLine = lineOffset + lineOf(code, start);
             if (!info.completeness().isComplete()) {
                 if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
@@ -91,7 +99,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 }
                 throw compileError("incomplete code (a missing ';', ')' or '}'?)", firstLine, cellSource);
             }
-            last = evalSnippet(info.source(), cell, firstLine, cellSource);
+            last = evalSnippet(source, cell, firstLine, cellSource);
             consumed += chunk.length();
             remaining = rest;
         }
@@ -140,10 +148,10 @@ public final class JShellEvaluator implements AutoCloseable {
             return compileError("rejected by the compiler", firstLine, cellSource);
         }
         Diag first = diags.get(0);
-        int line = firstLine + lineOf(snippet.source(), (int) Math.max(0, first.getStartPosition()));
+        int line = firstLine - 1 + lineOf(snippet.source(), (int) Math.max(0, first.getStartPosition()));
         List<String> trace = new ArrayList<>();
         for (Diag diag : diags) {
-            int l = firstLine + lineOf(snippet.source(), (int) Math.max(0, diag.getStartPosition()));
+            int l = firstLine - 1 + lineOf(snippet.source(), (int) Math.max(0, diag.getStartPosition()));
             trace.add("compile error at line " + l + ": " + diag.getMessage(Locale.ROOT));
             trace.add(quote(cellSource, l));
         }
@@ -232,21 +240,20 @@ public final class JShellEvaluator implements AutoCloseable {
         return line;
     }
 
-    /** Where JShell's normalised {@code source} starts inside the raw {@code chunk}. */
+    /**
+     * Where JShell's {@code source} starts inside the raw {@code chunk}: the offset such that
+     * positions in the source (diagnostics, stack-trace lines) map to positions in the cell.
+     */
     private static int snippetStartIn(String chunk, String source) {
         String probe = source.strip();
         if (probe.endsWith(";")) {
             probe = probe.substring(0, probe.length() - 1);
         }
         probe = probe.substring(0, Math.min(probe.length(), 24));
-        int at = probe.isEmpty() ? -1 : chunk.indexOf(probe);
-        if (at >= 0) {
-            return at;
-        }
-        for (int i = 0; i < chunk.length(); i++) {
-            if (!Character.isWhitespace(chunk.charAt(i))) {
-                return i;
-            }
+        int inChunk = probe.isEmpty() ? -1 : chunk.indexOf(probe);
+        int inSource = probe.isEmpty() ? -1 : source.indexOf(probe);
+        if (inChunk >= 0 && inSource >= 0) {
+            return Math.max(0, inChunk - inSource);
         }
         return 0;
     }
