@@ -39,3 +39,30 @@ if [ ${#PKGS[@]} -gt 0 ]; then
   log "apt part took $(( $(date +%s) - t0 )) s"
 fi
 jupyter_ok || { log "/usr/bin/jupyter with nbconvert and jupyter_client is still missing"; exit 1; }
+
+# --- 2. the jar and its runtime class path ---------------------------------------------------
+# Rebuilt only when a source or the pom is newer than the jar. LATTICEQ_MVN_FLAGS adds flags
+# (e.g. "-o" offline when the Maven cache is warm).
+JAR=target/latticeq.jar
+if [ ! -f "$JAR" ] || [ ! -d target/lib ] || [ -n "$(find src/main pom.xml -newer "$JAR" -type f -print -quit)" ]; then
+  t0=$(date +%s)
+  log "mvn package (tests skipped here; environment/test.sh runs them)"
+  # shellcheck disable=SC2086
+  rm -rf target/lib   # copy-dependencies never removes jars of old versions
+  mvn -B -q ${LATTICEQ_MVN_FLAGS:-} package -DskipTests
+  log "build part took $(( $(date +%s) - t0 )) s"
+fi
+
+# --- 3. the kernelspec, project-local --------------------------------------------------------
+SPEC=target/jupyter/kernels/latticeq-java
+JAVA_BIN="$(readlink -f "$(command -v java)")"
+VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | sed -n 1p)"
+rm -rf "$SPEC.tmp"
+mkdir -p "$SPEC.tmp/lib"
+# Hard links keep the 100+ MB of jars free of cost; a copy where links are not possible.
+cp -l "$JAR" target/lib/*.jar "$SPEC.tmp/lib/" 2>/dev/null || cp "$JAR" target/lib/*.jar "$SPEC.tmp/lib/"
+sed -e "s#@JAVA@#$JAVA_BIN#" -e "s#@VERSION@#$VERSION#" environment/kernel.json > "$SPEC.tmp/kernel.json"
+rm -rf "$SPEC"
+mv "$SPEC.tmp" "$SPEC"
+mkdir -p target/jupyter/data target/jupyter/runtime target/jupyter/config
+log "kernelspec latticeq-java in $ROOT/$SPEC (export JUPYTER_PATH=$ROOT/target/jupyter, or source environment/env.sh)"

@@ -24,6 +24,9 @@ import jdk.jshell.UnresolvedReferenceException;
 public final class JShellEvaluator implements AutoCloseable {
     /** Packages imported at start when they are on the class path (library packages may be absent). */
     public static final List<String> DEFAULT_IMPORTS = List.of(
+            // what the jshell tool imports by default (the JShell API imports nothing)
+            "java.io", "java.math", "java.net", "java.nio.file", "java.util", "java.util.concurrent",
+            "java.util.function", "java.util.regex", "java.util.stream",
             "latticeq.lattice", "latticeq.phi4", "latticeq.data", "latticeq.symmetry", "latticeq.nn",
             "latticeq.train", "latticeq.progress", "latticeq.notebook",
             "org.knowm.xchart", "tech.tablesaw.api");

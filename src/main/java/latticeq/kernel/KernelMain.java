@@ -5,12 +5,17 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point Jupyter runs (see environment/kernel.json):
  * {@code java -cp <lib>/* latticeq.kernel.KernelMain <connection file>}.
  */
 public final class KernelMain {
+    /** Held so the level setting is not garbage-collected with the logger. */
+    private static final Logger BASE_KERNEL_LOG = Logger.getLogger("io.github.spencerpark");
+
     private KernelMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -18,6 +23,8 @@ public final class KernelMain {
             throw new IllegalArgumentException("arguments = " + args.length
                     + ": need exactly one, the connection file Jupyter passes as {connection_file}");
         }
+        // The base kernel logs every message at INFO on stderr; Jupyter shows that in its console.
+        BASE_KERNEL_LOG.setLevel(Level.WARNING);
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file = " + connectionFile + " does not exist");

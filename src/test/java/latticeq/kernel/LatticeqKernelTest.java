@@ -69,6 +69,11 @@ class LatticeqKernelTest {
     }
 
     @Test
+    void jshellDefaultImportsArePresent() throws Exception {
+        assertEquals("[1, 2]", text(kernel.eval("List<Integer> l = new ArrayList<>(List.of(1, 2));\nl")));
+    }
+
+    @Test
     void chartRendersAsPng() throws Exception {
         DisplayData out = kernel.eval("""
                 var chart = Plots.xy("t", "x", "y");
