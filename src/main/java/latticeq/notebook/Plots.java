@@ -18,6 +18,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plots {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 420;
+    private static final Color BAND_FILL = new Color(70, 130, 200, 60);
+    private static final Color BAND_LINE = new Color(70, 130, 200, 120);
 
     private Plots() {}
 
@@ -71,6 +73,9 @@ public final class Plots {
         XYSeries series = chart.addSeries(name, px, py);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         series.setMarker(SeriesMarkers.NONE);
+        // translucent, so points and lines drawn over the band stay visible
+        series.setFillColor(BAND_FILL);
+        series.setLineColor(BAND_LINE);
         return chart;
     }
 
