@@ -57,13 +57,16 @@ public final class Tables {
         Class<?> t = component.getType();
         String name = component.getName();
         List<Object> values = new ArrayList<>(records.size());
+        java.lang.reflect.Method accessor = component.getAccessor();
+        // records declared in a notebook cell are nested in JShell's non-public wrapper classes
+        accessor.setAccessible(true);
         for (R record : records) {
             if (record.getClass() != records.get(0).getClass()) {
                 throw new IllegalArgumentException("records mix " + records.get(0).getClass().getName() + " and "
                         + record.getClass().getName() + ": need records of one type");
             }
             try {
-                values.add(component.getAccessor().invoke(record));
+                values.add(accessor.invoke(record));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read record component " + name + " of " + t.getName(), e);
             }
