@@ -1,6 +1,8 @@
 package latticeq.notebook;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -105,19 +107,17 @@ public final class Plots {
      * lattice field: row = t, column = x).
      */
     public static HeatMapChart heatmap(String title, double[][] values) {
+        return heatmap(title, "column", "row", values);
+    }
+
+    /** {@link #heatmap(String, double[][])} with axis titles (e.g. "x", "t"). */
+    public static HeatMapChart heatmap(String title, String columnLabel, String rowLabel, double[][] values) {
         if (values.length == 0 || values[0].length == 0) {
             throw new IllegalArgumentException("values is empty: need at least one row and one column");
         }
         int rows = values.length, cols = values[0].length;
-        int[] xs = new int[cols];
-        int[] ys = new int[rows];
-        for (int c = 0; c < cols; c++) {
-            xs[c] = c;
-        }
-        for (int r = 0; r < rows; r++) {
-            ys[r] = rows - 1 - r; // y axis grows upwards; label so that row 0 is drawn on top
-        }
-        java.util.List<Number[]> cells = new java.util.ArrayList<>(rows * cols);
+        // XChart puts y index 0 at the bottom: row r goes to index rows-1-r, labelled r.
+        List<Number[]> cells = new ArrayList<>(rows * cols);
         for (int r = 0; r < rows; r++) {
             if (values[r].length != cols) {
                 throw new IllegalArgumentException("values[" + r + "].length = " + values[r].length
@@ -127,20 +127,21 @@ public final class Plots {
                 cells.add(new Number[] {c, rows - 1 - r, values[r][c]});
             }
         }
+        List<Integer> xLabels = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            xLabels.add(c);
+        }
+        List<Integer> yLabels = new ArrayList<>();
+        for (int index = 0; index < rows; index++) {
+            yLabels.add(rows - 1 - index);
+        }
         int side = Math.max(220, Math.min(560, 48 * Math.max(rows, cols)));
-        HeatMapChart chart = new HeatMapChartBuilder().width(side + 160).height(side + 60).title(title).build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(side + 160).height(side + 80).title(title)
+                .xAxisTitle(columnLabel).yAxisTitle(rowLabel).build();
         chart.getStyler().setShowValue(rows * cols <= 64);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        java.util.List<Integer> xAxis = new java.util.ArrayList<>();
-        java.util.List<Integer> yAxis = new java.util.ArrayList<>();
-        for (int c = 0; c < cols; c++) {
-            xAxis.add(xs[c]);
-        }
-        for (int r = rows - 1; r >= 0; r--) {
-            yAxis.add(ys[r]);
-        }
-        chart.addSeries(title == null || title.isEmpty() ? "values" : title, xAxis, yAxis, cells);
+        chart.addSeries(title == null || title.isEmpty() ? "values" : title, xLabels, yLabels, cells);
         return chart;
     }
 
