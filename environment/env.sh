@@ -10,3 +10,5 @@ export JUPYTER_CONFIG_DIR="$LATTICEQ_ROOT/target/jupyter/config"
 # Debian's jupyter and its Python: another python3 earlier on PATH may not see Debian's modules.
 export LATTICEQ_JUPYTER=/usr/bin/jupyter
 export LATTICEQ_PYTHON=/usr/bin/python3
+# nbconvert imports IPython, which would create ~/.ipython
+export IPYTHONDIR="$LATTICEQ_ROOT/target/jupyter/ipython"

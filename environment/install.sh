@@ -64,5 +64,5 @@ cp -l "$JAR" target/lib/*.jar "$SPEC.tmp/lib/" 2>/dev/null || cp "$JAR" target/l
 sed -e "s#@JAVA@#$JAVA_BIN#" -e "s#@VERSION@#$VERSION#" environment/kernel.json > "$SPEC.tmp/kernel.json"
 rm -rf "$SPEC"
 mv "$SPEC.tmp" "$SPEC"
-mkdir -p target/jupyter/data target/jupyter/runtime target/jupyter/config
+mkdir -p target/jupyter/data target/jupyter/runtime target/jupyter/config target/jupyter/ipython
 log "kernelspec latticeq-java in $ROOT/$SPEC (export JUPYTER_PATH=$ROOT/target/jupyter, or source environment/env.sh)"

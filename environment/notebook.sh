@@ -9,5 +9,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=environment/env.sh
 source environment/env.sh
 LATTICEQ_INSTALL_NOTEBOOK=1 bash environment/install.sh
+ROOT_FLAG=()
+[ "$(id -u)" = 0 ] && ROOT_FLAG=(--allow-root)   # containers and CI boxes often run as root
 cd notebooks
-exec "$LATTICEQ_JUPYTER" notebook --no-browser "$@"
+exec "$LATTICEQ_JUPYTER" notebook --no-browser "${ROOT_FLAG[@]}" "$@"

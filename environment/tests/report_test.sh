@@ -19,6 +19,7 @@ if grep -Eiq '<link[^>]*href="(https?:)?//' "$REPORT"; then fail "$REPORT links 
 
 # Renders $1 (a file) with a fresh profile; writes $2.png and $2.json (NetLog).
 render() {
+  HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_CACHE_HOME="$WORK/home/.cache" \
   timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$WORK/profile-$(basename "$2")" --log-net-log="$2.json" \
