@@ -95,7 +95,7 @@ class RenderersTest {
     void togetherEmbedsChartAndTableInOneSelfContainedOutput() {
         var chart = Plots.xy("c", "x", "y");
         Plots.line(chart, "a", new double[] {1, 2}, new double[] {3, 4});
-        MimeBundle bundle = Display.together(Table.create("t", IntColumn.create("n", 7)), chart, "note");
+        MimeBundle bundle = Display.together(Table.create("t", IntColumn.create("n", new int[] {7})), chart, "note");
         String html = bundle.get(MimeBundle.HTML);
         assertTrue(html.contains("<td>7</td>"), html);
         assertTrue(html.contains("<img src=\"data:image/png;base64,iVBOR"), "PNG as data URI");
