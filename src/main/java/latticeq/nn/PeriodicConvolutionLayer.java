@@ -21,16 +21,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
  *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
- * The output is returned as an NCHW view (permute) of the NHWC result. Large batches are cut into
- * chunks so the column matrix stays below {@link #CHUNK_ELEMENTS} entries.
+ * The output is returned as an NCHW view (permute) of the NHWC result. The batch is cut into one
+ * slice per core (more when a slice's column matrix would exceed {@link #CHUNK_ELEMENTS} entries);
+ * slices run in parallel on the common fork-join pool and keep their column matrices for the
+ * backward pass. Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
-    /** Largest column matrix held at once (entries); bigger batches are processed in chunks. */
+    /** Largest column matrix of one batch slice (entries); bigger batches are cut into more slices. */
     static final long CHUNK_ELEMENTS = Long.getLong("latticeq.conv.chunk", 1L << 23);
 
     private transient PeriodicIm2col im2col;
-    /** Column matrix and pre-activations of the last training forward pass (detached), for backprop. */
+    /** Pre-activations of the last training forward pass (detached) and its input, for backprop. */
     private transient INDArray zCache;
     private transient INDArray cachedInput;
     private transient float[] hostF;
