@@ -15,6 +15,7 @@ import latticeq.lattice.Lattice;
 import latticeq.phi4.DualSampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: datasets of configurations and targets, one directory per lattice size. */
@@ -39,11 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--configs-per-mu", defaultValue = "500", description = "configurations per mu and size (>= 1), default ${DEFAULT-VALUE}")
     int configsPerMu;
 
-    @Option(names = "--eta", defaultValue = "4.01", description = "default ${DEFAULT-VALUE}")
-    double eta;
-
-    @Option(names = "--lambda", defaultValue = "1.0", description = "default ${DEFAULT-VALUE}")
-    double lambda;
+    @Mixin
+    CouplingOptions couplings;
 
     @Option(names = "--therm", defaultValue = "1000", description = "thermalization sweeps per chain (>= 0), default ${DEFAULT-VALUE}")
     int therm;
@@ -92,7 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
         List<DatasetSpec> specs = new ArrayList<>();
         for (Lattice lat : lattices) {
             int wps = wormsPerSweep != null ? wormsPerSweep : DualSampler.defaultWormsPerSweep(lat);
-            specs.add(new DatasetSpec(lat.nt(), lat.nx(), eta, lambda, mus, configsPerMu, therm, decorrelation, wps, seed, !noShuffle));
+            specs.add(new DatasetSpec(lat.nt(), lat.nx(), couplings.eta, couplings.lambda, mus, configsPerMu, therm, decorrelation, wps, seed, !noShuffle));
         }
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();

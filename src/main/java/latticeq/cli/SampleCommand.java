@@ -29,6 +29,9 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     LatticeOptions lattice;
 
+    @Mixin
+    CouplingOptions couplings;
+
     @Option(names = "--mu", required = true, description = "chemical potential")
     double mu;
 
@@ -65,7 +68,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sampler = " + sampler + " is not allowed: need fast or reference");
         }
         Lattice lat = new Lattice(lattice.nt, lattice.nx);
-        Phi4Params params = new Phi4Params(lattice.eta, lattice.lambda, mu);
+        Phi4Params params = new Phi4Params(couplings.eta, couplings.lambda, mu);
         int wps = wormsPerSweep != null ? wormsPerSweep : DualSampler.defaultWormsPerSweep(lat);
         DualSampler s = sampler.equals("fast") ? new WormSampler(lat, params, wps, seed) : new ReferenceWormSampler(lat, params, wps, seed);
         var progress = new StderrProgress(spec.commandLine().getErr(), "sample", !quiet);
