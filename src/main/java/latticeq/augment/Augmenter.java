@@ -98,7 +98,7 @@ public final class Augmenter {
         return new Batch(f, l, els);
     }
 
-    /** One configuration (plain [C][N_t][N_x] array) under a random element; returns {config', element}. */
+    /** One configuration (plain [C][N_t][N_x] array) under a random element, which is stored in {@code elementOut[0]} when that array is non-empty. */
     public int[] randomConfig(int[] config, LatticeSymmetry[] elementOut) {
         LatticeSymmetry g = group.sample(rng);
         if (elementOut != null && elementOut.length > 0) elementOut[0] = g;

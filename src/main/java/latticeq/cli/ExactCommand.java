@@ -8,6 +8,7 @@ import latticeq.phi4.FreeField;
 import latticeq.phi4.Phi4Params;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code exact}: the free-field (lambda = 0) values of n and |phi|^2 from the momentum sum. */
@@ -18,11 +19,8 @@ final class ExactCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--nt", defaultValue = "60", description = "temporal extent N_t (>= 2), default ${DEFAULT-VALUE}")
-    int nt;
-
-    @Option(names = "--nx", defaultValue = "4", description = "spatial extent N_x (>= 2), default ${DEFAULT-VALUE}")
-    int nx;
+    @Mixin
+    LatticeOptions lattice;
 
     @Option(names = "--eta", required = true, description = "mass parameter, > 2 + 2 cosh(mu)")
     double eta;
@@ -32,13 +30,13 @@ final class ExactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lattice lat = new Lattice(nt, nx);
+        Lattice lat = new Lattice(lattice.nt, lattice.nx);
         Phi4Params p = new Phi4Params(eta, 0, mu);
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("n", FreeField.density(lat, p));
         o.put("phi2", FreeField.phi2(lat, p));
-        o.put("nt", nt);
-        o.put("nx", nx);
+        o.put("nt", lattice.nt);
+        o.put("nx", lattice.nx);
         o.put("eta", eta);
         o.put("lambda", 0.0);
         o.put("mu", mu);

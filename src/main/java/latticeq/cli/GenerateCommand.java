@@ -12,9 +12,9 @@ import latticeq.data.DatasetGenerator;
 import latticeq.data.DatasetIO;
 import latticeq.data.DatasetSpec;
 import latticeq.lattice.Lattice;
-import latticeq.phi4.DualSampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: datasets of configurations and targets, one directory per lattice size. */
@@ -39,11 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--configs-per-mu", defaultValue = "500", description = "configurations per mu and size (>= 1), default ${DEFAULT-VALUE}")
     int configsPerMu;
 
-    @Option(names = "--eta", defaultValue = "4.01", description = "default ${DEFAULT-VALUE}")
-    double eta;
-
-    @Option(names = "--lambda", defaultValue = "1.0", description = "default ${DEFAULT-VALUE}")
-    double lambda;
+    @Mixin
+    CouplingOptions couplings;
 
     @Option(names = "--therm", defaultValue = "1000", description = "thermalization sweeps per chain (>= 0), default ${DEFAULT-VALUE}")
     int therm;
@@ -51,8 +48,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--decorrelation", defaultValue = "20", description = "sweeps between saved configurations (>= 1), default ${DEFAULT-VALUE}")
     int decorrelation;
 
-    @Option(names = "--worms-per-sweep", description = "complete worms per sweep (>= 1); default ceil(N_t N_x / 8) per size")
-    Integer wormsPerSweep;
+    @Mixin
+    WormsPerSweepOption wormsPerSweep;
 
     @Option(names = "--seed", defaultValue = "1", description = "master seed, default ${DEFAULT-VALUE}")
     long seed;
@@ -85,14 +82,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads = " + threads + " is not allowed: need >= 1");
         }
-        if (wormsPerSweep != null && wormsPerSweep < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--worms-per-sweep = " + wormsPerSweep + " is not allowed: need >= 1");
-        }
+        wormsPerSweep.validate(spec.commandLine());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<DatasetSpec> specs = new ArrayList<>();
         for (Lattice lat : lattices) {
-            int wps = wormsPerSweep != null ? wormsPerSweep : DualSampler.defaultWormsPerSweep(lat);
-            specs.add(new DatasetSpec(lat.nt(), lat.nx(), eta, lambda, mus, configsPerMu, therm, decorrelation, wps, seed, !noShuffle));
+            int wps = wormsPerSweep.resolve(lat);
+            specs.add(new DatasetSpec(lat.nt(), lat.nx(), couplings.eta, couplings.lambda, mus, configsPerMu, therm, decorrelation, wps, seed, !noShuffle));
         }
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();

@@ -29,6 +29,9 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     LatticeOptions lattice;
 
+    @Mixin
+    CouplingOptions couplings;
+
     @Option(names = "--mu", required = true, description = "chemical potential")
     double mu;
 
@@ -38,8 +41,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--measure", defaultValue = "10000", description = "measurement sweeps (>= 2), default ${DEFAULT-VALUE}")
     int measure;
 
-    @Option(names = "--worms-per-sweep", description = "complete worms per sweep (>= 1); default ceil(N_t N_x / 8)")
-    Integer wormsPerSweep;
+    @Mixin
+    WormsPerSweepOption wormsPerSweep;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed, default ${DEFAULT-VALUE}")
     long seed;
@@ -58,15 +61,13 @@ final class SampleCommand implements Callable<Integer> {
         if (measure < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--measure = " + measure + " is not allowed: need >= 2");
         }
-        if (wormsPerSweep != null && wormsPerSweep < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--worms-per-sweep = " + wormsPerSweep + " is not allowed: need >= 1");
-        }
+        wormsPerSweep.validate(spec.commandLine());
         if (!sampler.equals("fast") && !sampler.equals("reference")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sampler = " + sampler + " is not allowed: need fast or reference");
         }
         Lattice lat = new Lattice(lattice.nt, lattice.nx);
-        Phi4Params params = new Phi4Params(lattice.eta, lattice.lambda, mu);
-        int wps = wormsPerSweep != null ? wormsPerSweep : DualSampler.defaultWormsPerSweep(lat);
+        Phi4Params params = new Phi4Params(couplings.eta, couplings.lambda, mu);
+        int wps = wormsPerSweep.resolve(lat);
         DualSampler s = sampler.equals("fast") ? new WormSampler(lat, params, wps, seed) : new ReferenceWormSampler(lat, params, wps, seed);
         var progress = new StderrProgress(spec.commandLine().getErr(), "sample", !quiet);
         MonteCarloRun run = MonteCarloRun.run(s, therm, measure, progress);

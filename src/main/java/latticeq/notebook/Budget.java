@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How big a notebook's computations are: a preset chosen by {@code LATTICEQ_BUDGET=ci|paper}
@@ -74,58 +75,45 @@ public final class Budget {
     }
 
     /** {@code ciValue} or {@code paperValue} by preset, unless {@code LATTICEQ_<name>} overrides it. */
-    public synchronized int intValue(String name, int ciValue, int paperValue) {
-        String override = override(name);
-        int value;
-        if (override == null) {
-            value = isCi() ? ciValue : paperValue;
-        } else {
-            try {
-                value = Integer.parseInt(override.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + override
-                        + " is not an integer: need a value in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
-            }
-        }
-        record(name, Integer.toString(value), override != null);
-        return value;
+    public int intValue(String name, int ciValue, int paperValue) {
+        return value(name, ciValue, paperValue, text -> Integer.parseInt(text.trim()),
+                "an integer: need a value in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
     }
 
-    public synchronized long longValue(String name, long ciValue, long paperValue) {
-        String override = override(name);
-        long value;
-        if (override == null) {
-            value = isCi() ? ciValue : paperValue;
-        } else {
-            try {
-                value = Long.parseLong(override.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + override
-                        + " is not an integer: need a value in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]");
-            }
-        }
-        record(name, Long.toString(value), override != null);
-        return value;
+    public long longValue(String name, long ciValue, long paperValue) {
+        return value(name, ciValue, paperValue, text -> Long.parseLong(text.trim()),
+                "an integer: need a value in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]");
     }
 
-    public synchronized double doubleValue(String name, double ciValue, double paperValue) {
-        String override = override(name);
-        double value;
-        if (override == null) {
-            value = isCi() ? ciValue : paperValue;
-        } else {
-            try {
-                value = Double.parseDouble(override.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + override
-                        + " is not a number: need a finite decimal number");
-            }
+    public double doubleValue(String name, double ciValue, double paperValue) {
+        return value(name, ciValue, paperValue, text -> {
+            double value = Double.parseDouble(text.trim());
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + override
+                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + text
                         + " is not finite: need a finite decimal number");
             }
+            return value;
+        }, "a number: need a finite decimal number");
+    }
+
+    /**
+     * The value by preset or override, recorded for {@link #describe()}. {@code parse} gets the raw
+     * override and throws NumberFormatException when it is not of the type; {@code expected} ends
+     * that error message ("is not " + expected).
+     */
+    private synchronized <T> T value(String name, T ciValue, T paperValue, Function<String, T> parse, String expected) {
+        String override = override(name);
+        T value;
+        if (override == null) {
+            value = isCi() ? ciValue : paperValue;
+        } else {
+            try {
+                value = parse.apply(override);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(OVERRIDE_PREFIX + name + " = " + override + " is not " + expected);
+            }
         }
-        record(name, Double.toString(value), override != null);
+        record(name, value.toString(), override != null);
         return value;
     }
 

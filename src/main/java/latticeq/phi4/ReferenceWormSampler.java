@@ -11,29 +11,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * links from scratch). No caches, no ratio tables. Same Markov chain as the fast sampler, but a
  * different use of random numbers, so the two agree only statistically.
  */
-public final class ReferenceWormSampler implements DualSampler {
+public final class ReferenceWormSampler extends AbstractDualSampler {
 
-    private final Lattice lattice;
-    private final Phi4Params params;
-    private final WeightTable table;
     private final UniformRandomProvider rng;
-    private final int wormsPerSweep;
-    private final int[] k;
-    private final int[] l;
-    private long worms;
-    private long headSteps;
 
     public ReferenceWormSampler(Lattice lattice, Phi4Params params, int wormsPerSweep, long seed) {
-        if (wormsPerSweep < 0) {
-            throw new IllegalArgumentException("wormsPerSweep = " + wormsPerSweep + " is not allowed: need >= 0");
-        }
-        this.lattice = lattice;
-        this.params = params;
-        this.table = WeightTable.of(params);
+        super(lattice, params, wormsPerSweep);
         this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        this.wormsPerSweep = wormsPerSweep;
-        this.k = new int[lattice.links()];
-        this.l = new int[lattice.links()];
     }
 
     @Override
@@ -105,42 +89,6 @@ public final class ReferenceWormSampler implements DualSampler {
             sum += Math.abs(k[out]) + 2 * l[out] + Math.abs(k[in]) + 2 * l[in];
         }
         return sum;
-    }
-
-    @Override
-    public Lattice lattice() {
-        return lattice;
-    }
-
-    @Override
-    public Phi4Params params() {
-        return params;
-    }
-
-    @Override
-    public int wormsPerSweep() {
-        return wormsPerSweep;
-    }
-
-    @Override
-    public long worms() {
-        return worms;
-    }
-
-    @Override
-    public long headSteps() {
-        return headSteps;
-    }
-
-    @Override
-    public DualConfiguration configuration() {
-        return new DualConfiguration(lattice, k, l);
-    }
-
-    @Override
-    public void copyChannels(int[] dest, int offset) {
-        System.arraycopy(k, 0, dest, offset, k.length);
-        System.arraycopy(l, 0, dest, offset + k.length, l.length);
     }
 
     @Override

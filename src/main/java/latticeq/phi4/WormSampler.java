@@ -18,17 +18,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * min(1, weight ratio). The worm ends when the head reaches the tail again; then div k = 0 holds.
  * Not thread-safe; one sampler per thread.
  */
-public final class WormSampler implements DualSampler {
+public final class WormSampler extends AbstractDualSampler {
 
-    private final Lattice lattice;
-    private final Phi4Params params;
-    private final WeightTable table;
     private final UniformRandomProvider rng;
-    private final int wormsPerSweep;
     private final int volume;
 
-    private final int[] k;
-    private final int[] l;
     private final int[] f;
     /** neighbour[4 * x + dir]: dir 0 = +t, 1 = +x, 2 = -t, 3 = -x. */
     private final int[] neighbour;
@@ -44,25 +38,14 @@ public final class WormSampler implements DualSampler {
     private final double expMu;
     private final double expMinusMu;
 
-    private long worms;
-    private long headSteps;
-
     public WormSampler(Lattice lattice, Phi4Params params, int wormsPerSweep, long seed) {
         this(lattice, params, wormsPerSweep, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
     }
 
     public WormSampler(Lattice lattice, Phi4Params params, int wormsPerSweep, UniformRandomProvider rng) {
-        if (wormsPerSweep < 0) {
-            throw new IllegalArgumentException("wormsPerSweep = " + wormsPerSweep + " is not allowed: need >= 0");
-        }
-        this.lattice = lattice;
-        this.params = params;
-        this.table = WeightTable.of(params);
+        super(lattice, params, wormsPerSweep);
         this.rng = rng;
-        this.wormsPerSweep = wormsPerSweep;
         this.volume = lattice.volume();
-        this.k = new int[lattice.links()];
-        this.l = new int[lattice.links()];
         this.f = new int[volume];
         this.neighbour = new int[4 * volume];
         this.linkOf = new int[4 * volume];
@@ -219,42 +202,6 @@ public final class WormSampler implements DualSampler {
         } while (head != tail);
         headSteps += steps;
         worms++;
-    }
-
-    @Override
-    public Lattice lattice() {
-        return lattice;
-    }
-
-    @Override
-    public Phi4Params params() {
-        return params;
-    }
-
-    @Override
-    public int wormsPerSweep() {
-        return wormsPerSweep;
-    }
-
-    @Override
-    public long worms() {
-        return worms;
-    }
-
-    @Override
-    public long headSteps() {
-        return headSteps;
-    }
-
-    @Override
-    public DualConfiguration configuration() {
-        return new DualConfiguration(lattice, k, l);
-    }
-
-    @Override
-    public void copyChannels(int[] dest, int offset) {
-        System.arraycopy(k, 0, dest, offset, k.length);
-        System.arraycopy(l, 0, dest, offset + k.length, l.length);
     }
 
     @Override

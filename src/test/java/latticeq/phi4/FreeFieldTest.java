@@ -43,12 +43,7 @@ class FreeFieldTest {
             double[] r = re.clone(), i = im.clone();
             double s = 0;
             for (int c = 0; c < n; c++) {
-                int piv = c;
-                for (int row = c + 1; row < n; row++) {
-                    if (Math.hypot(r[row * n + c], i[row * n + c]) > Math.hypot(r[piv * n + c], i[piv * n + c])) {
-                        piv = row;
-                    }
-                }
+                int piv = pivotRow(r, i, c);
                 swapRows(r, i, c, piv);
                 double pr = r[c * n + c], pi = i[c * n + c];
                 s += Math.log(Math.hypot(pr, pi));
@@ -74,12 +69,7 @@ class FreeFieldTest {
                 br[d * n + d] = 1;
             }
             for (int c = 0; c < n; c++) {
-                int piv = c;
-                for (int row = c + 1; row < n; row++) {
-                    if (Math.hypot(r[row * n + c], i[row * n + c]) > Math.hypot(r[piv * n + c], i[piv * n + c])) {
-                        piv = row;
-                    }
-                }
+                int piv = pivotRow(r, i, c);
                 swapRows(r, i, c, piv);
                 swapRows(br, bi, c, piv);
                 double pr = r[c * n + c], pi = i[c * n + c];
@@ -107,6 +97,17 @@ class FreeFieldTest {
                 tr += (br[c * n + c] * pr + bi[c * n + c] * pi) / d;
             }
             return tr;
+        }
+
+        /** The row at or below c with the largest |entry| in column c. */
+        private int pivotRow(double[] r, double[] i, int c) {
+            int piv = c;
+            for (int row = c + 1; row < n; row++) {
+                if (Math.hypot(r[row * n + c], i[row * n + c]) > Math.hypot(r[piv * n + c], i[piv * n + c])) {
+                    piv = row;
+                }
+            }
+            return piv;
         }
 
         private void swapRows(double[] a, double[] b, int r1, int r2) {

@@ -1,0 +1,23 @@
+package latticeq.cli;
+
+import latticeq.lattice.Lattice;
+import latticeq.phi4.DualSampler;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --worms-per-sweep} for the commands that run the dual sampler: its check and its per-lattice default. */
+final class WormsPerSweepOption {
+    @Option(names = "--worms-per-sweep", description = "complete worms per sweep (>= 1); default ceil(N_t N_x / 8) for each lattice")
+    Integer value;
+
+    void validate(CommandLine commandLine) {
+        if (value != null && value < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--worms-per-sweep = " + value + " is not allowed: need >= 1");
+        }
+    }
+
+    /** The given value, or {@link DualSampler#defaultWormsPerSweep} for this lattice when none was given. */
+    int resolve(Lattice lattice) {
+        return value != null ? value : DualSampler.defaultWormsPerSweep(lattice);
+    }
+}
