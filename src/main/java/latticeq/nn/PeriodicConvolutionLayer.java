@@ -261,9 +261,19 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
     // ---- stride 1: kh gemms over kw shifted copies in CHWN order (ShiftedCopies), no im2col ----
 
-    /** Stride 1 runs on the shifted-copies path; strided layers (the ST baseline) on im2col. */
+    /** Largest shifted-copies matrix (entries) of one pass; bigger batches go through the chunked im2col path. */
+    static final long SHIFTED_MAX = Long.getLong("latticeq.conv.shiftedMax", 1L << 24);
+
+    /**
+     * Stride 1 runs on the shifted-copies path unless the batch is so large that its copies would
+     * exceed {@link #SHIFTED_MAX}; strided layers (the ST baseline) and such batches run on im2col.
+     */
     private boolean shifted() {
-        return layerConf().getStrideH() == 1 && layerConf().getStrideW() == 1;
+        PeriodicConvolution c = layerConf();
+        if (c.getStrideH() != 1 || c.getStrideW() != 1) return false;
+        long rows = input.size(2) + c.getKernelH() - 1;
+        long perRow = c.getKernelW() * Math.max(c.getNIn() + 1, c.getNOut());
+        return perRow * rows * input.size(3) * input.size(0) <= SHIFTED_MAX;
     }
 
     private transient ShiftedCopies xShift, dzShift;

@@ -1,6 +1,7 @@
 package latticeq.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -14,13 +15,15 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
- * The float32 path with tanh fused into the layer (FastTanh, CHWN views between periodic layers)
- * against naive loops and against the double-precision network, which runs DL4J's own tanh.
+ * The stride-1 path of {@link PeriodicConvolutionLayer} (shifted copies, float32 tanh fused into the
+ * layer, CHWN views between periodic layers) against naive loops, against the double-precision
+ * network (DL4J's own tanh), and against the im2col path that takes over for very large batches.
  */
-class FusedTanhLayerTest {
+class ShiftedPathTest {
 
     @Test
     void singleTanhLayerMatchesNaiveLoops() {
@@ -83,5 +86,26 @@ class FusedTanhLayerTest {
         double[] gd = PeriodicConvolutionTest.doubles(d.gradient().gradient());
         for (int i = 0; i < gd.length; i++) gf[i] = (gf[i] - gd[i]) / Math.max(1, Math.abs(gd[i]));
         assertArrayEquals(new double[gd.length], gf, 1e-4, "gradients (relative)");
+    }
+
+    @Test
+    void largeBatchFallsBackToIm2colWithTheSameResult() {
+        MultiLayerNetwork net = PeriodicConvolutionTest.singleLayer(16, 16, 3, 3, 1, DataType.FLOAT, Activation.TANH);
+        int n = 1400, small = 100; // 1400 samples of 16 x 60 x 4 exceed SHIFTED_MAX; 100 do not
+        assertTrue(51L * 62 * 4 * n > PeriodicConvolutionLayer.SHIFTED_MAX && 51L * 62 * 4 * small <= PeriodicConvolutionLayer.SHIFTED_MAX);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+        INDArray x = Nd4j.create(PeriodicConvolutionTest.random(rng, n * 16 * 60 * 4), new long[] {n, 16, 60, 4}, 'c')
+                .castTo(DataType.FLOAT);
+        var layer = net.getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(x, mgr);
+        double[] whole = PeriodicConvolutionTest.doubles(layer.activate(false, mgr));
+        for (int s0 = 0; s0 < n; s0 += small) {
+            INDArray part = x.get(NDArrayIndex.interval(s0, s0 + small), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+            layer.setInput(part, mgr);
+            double[] got = PeriodicConvolutionTest.doubles(layer.activate(false, mgr));
+            double[] exp = java.util.Arrays.copyOfRange(whole, s0 * 16 * 240, (s0 + small) * 16 * 240);
+            assertArrayEquals(exp, got, 1e-5, "samples " + s0 + "..");
+        }
     }
 }
