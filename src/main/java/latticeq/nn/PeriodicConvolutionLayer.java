@@ -14,17 +14,29 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The DL4J layer of a {@link PeriodicConvolution}. Fast path (see docs/benchmarks.md): a periodic
- * im2col in Java through one precomputed gather table, then one gemm for the whole batch through
- * ND4J/OpenBLAS, computed in NHWC order so that the gemm writes the activations directly:
+ * The DL4J layer of a {@link PeriodicConvolution}. Two paths (see docs/benchmarks.md):
+ * <ul>
+ * <li><b>stride 1</b> (EQ networks, the default): arrays in CHWN order (batch innermost), the input
+ * copied kw times with periodic shifts along x and periodically extended rows along t
+ * ({@link ShiftedCopies}); the convolution is then kh gemms on strided views of those copies,
+ * straight on ND4J's memory through CBLAS ({@link Gemm}), parallel over column ranges:
+ * <pre>
+ *   forward   Z[cOut, t*x*n] = sum_a [W_a | b] [copies shifted by a rows | 1]
+ *   backward  [dW_a | db] = dZ copies_a^T,  dX = the same convolution of dZ with the flipped kernel
+ * </pre>
+ * In float32 a tanh activation is fused into the layer ({@link FastTanh}). The output is an NCHW
+ * view (permute) of the CHWN array, which a following periodic layer reads without a copy. Batches
+ * whose copies would exceed {@link #SHIFTED_MAX} entries take the im2col path.</li>
+ * <li><b>stride &gt; 1</b> (the ST baseline): a periodic im2col in Java through one precomputed
+ * gather table, then one gemm per batch slice through ND4J/OpenBLAS in NHWC order:
  * <pre>
  *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
  *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
- * The output is returned as an NCHW view (permute) of the NHWC result. The batch is cut into one
- * slice per core (more when a slice's column matrix would exceed {@link #CHUNK_ELEMENTS} entries);
- * slices run in parallel on the common fork-join pool and keep their column matrices for the
- * backward pass. Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
+ * The batch is cut into one slice per core (more when a slice's column matrix would exceed
+ * {@link #CHUNK_ELEMENTS} entries); slices run in parallel on the common fork-join pool.</li>
+ * </ul>
+ * Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
@@ -256,7 +268,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
         g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
         weightNoiseParams.clear();
-        return new Pair<>(g, backpropDropOutIfPresent(dx));
+        return new Pair<>(g, layerConf().isInputGradient() ? backpropDropOutIfPresent(dx) : null);
     }
 
     // ---- stride 1: kh gemms over kw shifted copies in CHWN order (ShiftedCopies), no im2col ----
@@ -458,6 +470,12 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         dWView.assign(Nd4j.create(dW, dWView.shape(), 'c').castTo(dataType));
         dBView.assign(Nd4j.create(db, dBView.shape(), 'c').castTo(dataType));
 
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
+        weightNoiseParams.clear();
+        if (!conf.isInputGradient()) return new Pair<>(g, null);
+
         // dX: the periodic correlation of dz with the flipped, transposed kernel (padding k-1-pad), same gemms
         dzShift = shifts(dzShift, cOut, h, w, n, kh, kw, kh - 1 - PeriodicConvolution.padBefore(kh),
                 kw - 1 - PeriodicConvolution.padBefore(kw), false);
@@ -482,11 +500,6 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
                         pc, a * shiftRow + p0, dzShift.rowLen(), a == 0 ? 0 : 1, pdx, p0, cols);
             }
         });
-
-        Gradient g = new DefaultGradient();
-        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
-        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
-        weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(dx.permute(3, 0, 1, 2)));
     }
 

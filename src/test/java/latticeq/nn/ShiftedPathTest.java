@@ -108,4 +108,37 @@ class ShiftedPathTest {
             assertArrayEquals(exp, got, 1e-5, "samples " + s0 + "..");
         }
     }
+
+    @Test
+    void firstLayerSkipsTheInputGradientWithoutChangingTheParameterGradients() {
+        ArchitectureSpec spec = ArchitectureSpec.eq(List.of(5, 4), List.of(3, 3), List.of(6), 2);
+        MultiLayerNetwork skip = NetworkBuilder.build(spec, 4, new NoOp(), 0.0, DataType.FLOAT);
+        var conf0 = (PeriodicConvolution) skip.getLayer(0).conf().getLayer();
+        var conf1 = (PeriodicConvolution) skip.getLayer(1).conf().getLayer();
+        assertTrue(!conf0.isInputGradient() && conf1.isInputGradient(), "builder flags");
+        var json = org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(skip.getLayerWiseConfigurations().toJson());
+        assertTrue(!((PeriodicConvolution) json.getConf(0).getLayer()).isInputGradient(), "flag survives JSON");
+
+        MultiLayerNetwork full = NetworkBuilder.build(spec, 4, new NoOp(), 0.0, DataType.FLOAT);
+        ((PeriodicConvolution) full.getLayer(0).conf().getLayer()).setInputGradient(true);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
+        int n = 5, c = spec.inputChannels();
+        INDArray x = Nd4j.create(PeriodicConvolutionTest.random(rng, n * c * 8 * 4), new long[] {n, c, 8, 4}, 'c').castTo(DataType.FLOAT);
+        INDArray y = Nd4j.create(PeriodicConvolutionTest.random(rng, n * 2), new long[] {n, 2}, 'c').castTo(DataType.FLOAT);
+        double[][] grads = new double[2][];
+        int i = 0;
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {skip, full}) {
+            net.setInput(x);
+            net.setLabels(y);
+            net.computeGradientAndScore();
+            grads[i++] = PeriodicConvolutionTest.doubles(net.gradient().gradient());
+        }
+        assertArrayEquals(grads[1], grads[0], 0.0, "parameter gradients");
+
+        var layer = skip.getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(x, mgr);
+        INDArray out = layer.activate(true, mgr);
+        assertTrue(layer.backpropGradient(Nd4j.onesLike(out), mgr).getSecond() == null, "no input gradient");
+    }
 }
