@@ -364,8 +364,10 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         void run(int index, int p0, int len);
     }
 
-    /** Column ranges: one per core, none narrower than 2048 columns. */
+    /** Column ranges: one per core, none narrower than 2048 columns (one when OpenBLAS has its own threads). */
     private static int parts(int columns) {
+        // a multi-threaded OpenBLAS parallelises each gemm itself; splitting as well would oversubscribe
+        if (org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads() > 1) return 1;
         return Math.max(1, Math.min(PARALLELISM, columns / 2048));
     }
 
