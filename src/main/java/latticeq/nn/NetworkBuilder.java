@@ -65,6 +65,7 @@ public final class NetworkBuilder {
                     .stride(s, s)
                     .nIn(in).nOut(spec.convChannels().get(i))
                     .activation(Activation.TANH)
+                    .inputGradient(i > 0) // nothing reads the first layer's input gradient
                     .build());
             in = spec.convChannels().get(i);
         }

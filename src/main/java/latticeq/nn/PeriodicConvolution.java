@@ -31,6 +31,8 @@ public class PeriodicConvolution extends FeedForwardLayer {
     private int kernelW = 3;
     private int strideH = 1;
     private int strideW = 1;
+    /** False for the first layer of a network, whose input gradient nobody reads (saves its dX pass). */
+    private boolean inputGradient = true;
 
     /** For JSON deserialization only. */
     public PeriodicConvolution() {}
@@ -41,6 +43,7 @@ public class PeriodicConvolution extends FeedForwardLayer {
         this.kernelW = b.kernelW;
         this.strideH = b.strideH;
         this.strideW = b.strideW;
+        this.inputGradient = b.inputGradient;
         initializeConstraints(b);
     }
 
@@ -52,6 +55,8 @@ public class PeriodicConvolution extends FeedForwardLayer {
     public void setKernelW(int v) { kernelW = v; }
     public void setStrideH(int v) { strideH = v; }
     public void setStrideW(int v) { strideW = v; }
+    public boolean isInputGradient() { return inputGradient; }
+    public void setInputGradient(boolean v) { inputGradient = v; }
 
     /** Sites before the centre covered by a kernel of extent k: (k-1)/2 (odd: k/2 each side; even: one fewer before). */
     public static int padBefore(int k) {
@@ -128,6 +133,17 @@ public class PeriodicConvolution extends FeedForwardLayer {
         private int kernelW = 3;
         private int strideH = 1;
         private int strideW = 1;
+        private boolean inputGradient = true;
+
+        /**
+         * Whether backprop computes the gradient with respect to the layer's input (default true).
+         * With false it returns null there, as DL4J's embedding layers do, and skips that pass;
+         * meant for the first layer of a network.
+         */
+        public Builder inputGradient(boolean v) {
+            this.inputGradient = v;
+            return this;
+        }
 
         /** Square kernel k x k, k in 1..3 for the paper's search space (any k >= 1 works). */
         public Builder kernelSize(int k) {

@@ -14,17 +14,29 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The DL4J layer of a {@link PeriodicConvolution}. Fast path (see docs/benchmarks.md): a periodic
- * im2col in Java through one precomputed gather table, then one gemm for the whole batch through
- * ND4J/OpenBLAS, computed in NHWC order so that the gemm writes the activations directly:
+ * The DL4J layer of a {@link PeriodicConvolution}. Two paths (see docs/benchmarks.md):
+ * <ul>
+ * <li><b>stride 1</b> (EQ networks, the default): arrays in CHWN order (batch innermost), the input
+ * copied kw times with periodic shifts along x and periodically extended rows along t
+ * ({@link ShiftedCopies}); the convolution is then kh gemms on strided views of those copies,
+ * straight on ND4J's memory through CBLAS ({@link Gemm}), parallel over column ranges:
+ * <pre>
+ *   forward   Z[cOut, t*x*n] = sum_a [W_a | b] [copies shifted by a rows | 1]
+ *   backward  [dW_a | db] = dZ copies_a^T,  dX = the same convolution of dZ with the flipped kernel
+ * </pre>
+ * In float32 a tanh activation is fused into the layer ({@link FastTanh}). The output is an NCHW
+ * view (permute) of the CHWN array, which a following periodic layer reads without a copy. Batches
+ * whose copies would exceed {@link #SHIFTED_MAX} entries take the im2col path.</li>
+ * <li><b>stride &gt; 1</b> (the ST baseline): a periodic im2col in Java through one precomputed
+ * gather table, then one gemm per batch slice through ND4J/OpenBLAS in NHWC order:
  * <pre>
  *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
  *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
- * The output is returned as an NCHW view (permute) of the NHWC result. The batch is cut into one
- * slice per core (more when a slice's column matrix would exceed {@link #CHUNK_ELEMENTS} entries);
- * slices run in parallel on the common fork-join pool and keep their column matrices for the
- * backward pass. Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
+ * The batch is cut into one slice per core (more when a slice's column matrix would exceed
+ * {@link #CHUNK_ELEMENTS} entries); slices run in parallel on the common fork-join pool.</li>
+ * </ul>
+ * Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
@@ -182,6 +194,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         PeriodicIm2col t = table(input);
+        if (shifted()) return activateShifted(training, mgr);
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
         readInput(input);
@@ -209,10 +222,11 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        if (cachedInput != input || zCache == null) {
+        if (cachedInput != input) {
             activate(true, LayerWorkspaceMgr.noWorkspaces());
         }
         PeriodicIm2col t = table(input);
+        if (shifted()) return backpropShifted(epsilon, mgr);
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
         long rows = (long) n * t.hOut * t.wOut;
@@ -254,7 +268,241 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
         g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
         weightNoiseParams.clear();
-        return new Pair<>(g, backpropDropOutIfPresent(dx));
+        return new Pair<>(g, layerConf().isInputGradient() ? backpropDropOutIfPresent(dx) : null);
+    }
+
+    // ---- stride 1: kh gemms over kw shifted copies in CHWN order (ShiftedCopies), no im2col ----
+
+    /** Largest shifted-copies matrix (entries) of one pass; bigger batches go through the chunked im2col path. */
+    static final long SHIFTED_MAX = Long.getLong("latticeq.conv.shiftedMax", 1L << 24);
+
+    /**
+     * Stride 1 runs on the shifted-copies path unless the batch is so large that its copies would
+     * exceed {@link #SHIFTED_MAX}; strided layers (the ST baseline) and such batches run on im2col.
+     */
+    private boolean shifted() {
+        PeriodicConvolution c = layerConf();
+        if (c.getStrideH() != 1 || c.getStrideW() != 1) return false;
+        long rows = input.size(2) + c.getKernelH() - 1;
+        long perRow = c.getKernelW() * Math.max(c.getNIn() + 1, c.getNOut());
+        return perRow * rows * input.size(3) * input.size(0) <= SHIFTED_MAX;
+    }
+
+    private transient ShiftedCopies xShift, dzShift;
+    private transient INDArray xCopies, dzCopies, wFwd, wBwd, dWParts;
+    private transient Object xHeap, copiesHeap, dzHeap, dzCopiesHeap, epsHeap;
+    private transient float[] yHeap;
+    private transient INDArray dzBuf;
+
+    /** tanh in float32 is fused into the layer (FastTanh); other activations and double use DL4J's ops. */
+    private boolean fusedTanh() {
+        return !isDouble() && layerConf().getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationTanH;
+    }
+
+    private boolean isDouble() {
+        return dataType == DataType.DOUBLE;
+    }
+
+    /** A heap float[] or double[] (by the layer's data type) of at least n entries, reused when possible. */
+    private Object heap(Object reuse, int n) {
+        if (isDouble()) return reuse instanceof double[] d && d.length >= n ? d : new double[n];
+        return reuse instanceof float[] f && f.length >= n ? f : new float[n];
+    }
+
+    /** The array's values in c order of the given permutation, into a heap array. */
+    private Object readPermuted(INDArray a, Object reuse, int... perm) {
+        INDArray p = (a.dataType() == dataType ? a : a.castTo(dataType)).permute(perm);
+        return isDouble() ? HostArrays.readDouble(p, reuse instanceof double[] d ? d : null)
+                : HostArrays.readFloat(p, reuse instanceof float[] f ? f : null);
+    }
+
+    private void writeHeap(Object src, int n, INDArray dst) {
+        if (src instanceof double[] d) HostArrays.write(d, n, dst, 0);
+        else HostArrays.write((float[]) src, n, dst, 0);
+    }
+
+    private void writeDoubles(double[] src, INDArray dst) {
+        if (isDouble()) {
+            HostArrays.write(src, src.length, dst, 0);
+        } else {
+            float[] f = new float[src.length];
+            for (int i = 0; i < f.length; i++) f[i] = (float) src[i];
+            HostArrays.write(f, f.length, dst, 0);
+        }
+    }
+
+    private static double[] doubles(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /** Builds the shifted copies of a CHWN heap array into a detached ND4J buffer. */
+    private INDArray copies(ShiftedCopies s, Object src, boolean forInput, INDArray reuse) {
+        Object dst = heap(forInput ? copiesHeap : dzCopiesHeap, s.size());
+        if (forInput) copiesHeap = dst; else dzCopiesHeap = dst;
+        s.build(src, dst);
+        INDArray buf = buffer(reuse, s.size());
+        writeHeap(dst, s.size(), buf);
+        return buf;
+    }
+
+    private static ShiftedCopies shifts(ShiftedCopies reuse, int c, int h, int w, int n, int kh, int kw,
+            int padH, int padW, boolean ones) {
+        if (reuse != null && reuse.c == c && reuse.h == h && reuse.w == w && reuse.n == n) return reuse;
+        return new ShiftedCopies(c, h, w, n, kh, kw, padH, padW, ones);
+    }
+
+    /** Runs body(index, first column, column count) over column ranges of [0, columns), in parallel. */
+    private static void forEachRange(int columns, int parts, RangeBody body) {
+        if (parts == 1) body.run(0, 0, columns);
+        else java.util.stream.IntStream.range(0, parts).parallel().forEach(i -> {
+            int p0 = (int) ((long) i * columns / parts), p1 = (int) ((long) (i + 1) * columns / parts);
+            body.run(i, p0, p1 - p0);
+        });
+    }
+
+    private interface RangeBody {
+        void run(int index, int p0, int len);
+    }
+
+    /** Column ranges: one per core, none narrower than 2048 columns (one when OpenBLAS has its own threads). */
+    private static int parts(int columns) {
+        // a multi-threaded OpenBLAS parallelises each gemm itself; splitting as well would oversubscribe
+        if (org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads() > 1) return 1;
+        return Math.max(1, Math.min(PARALLELISM, columns / 2048));
+    }
+
+    private INDArray activateShifted(boolean training, LayerWorkspaceMgr mgr) {
+        PeriodicConvolution conf = layerConf();
+        int n = (int) input.size(0), cIn = (int) input.size(1), h = (int) input.size(2), w = (int) input.size(3);
+        int cOut = (int) conf.getNOut(), kh = conf.getKernelH(), kw = conf.getKernelW();
+        xShift = shifts(xShift, cIn, h, w, n, kh, kw, PeriodicConvolution.padBefore(kh),
+                PeriodicConvolution.padBefore(kw), true);
+        xHeap = readPermuted(input, xHeap, 1, 2, 3, 0);
+        xCopies = copies(xShift, xHeap, true, xCopies);
+
+        // wFwd[a][co][(b, ci) | bias]: kernel row a as a [cOut, kw*cIn + 1] matrix; the bias only in row 0
+        int k = kw * cIn, k1 = k + 1;
+        double[] wt = doubles(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
+        double[] bias = doubles(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr));
+        double[] wf = new double[kh * cOut * k1];
+        for (int co = 0; co < cOut; co++) {
+            for (int ci = 0; ci < cIn; ci++)
+                for (int a = 0; a < kh; a++)
+                    for (int b = 0; b < kw; b++)
+                        wf[(a * cOut + co) * k1 + b * cIn + ci] = wt[((co * cIn + ci) * kh + a) * kw + b];
+            wf[co * k1 + k] = bias[co];
+        }
+        wFwd = buffer(wFwd, wf.length);
+        writeDoubles(wf, wFwd);
+
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {cOut, h, w, n}, 'c');
+        int cols = xShift.columns(), rowLen = xShift.rowLen();
+        long shiftRow = (long) w * n;
+        var pw = wFwd.data().addressPointer();
+        var px = xCopies.data().addressPointer();
+        var po = out.data().addressPointer();
+        forEachRange(cols, parts(cols), (i, p0, len) -> {
+            for (int a = 0; a < kh; a++) {
+                Gemm.rowMajor(isDouble(), false, cOut, len, a == 0 ? k1 : k, pw, (long) a * cOut * k1, k1,
+                        px, a * shiftRow + p0, rowLen, a == 0 ? 0 : 1, po, p0, cols);
+            }
+        });
+        if (fusedTanh()) {
+            // tanh in Java on a heap copy (vectorised, FastTanh); its output is all backprop needs
+            int size = cOut * cols;
+            yHeap = HostArrays.readFloat(out, yHeap);
+            FastTanh.apply(yHeap, size);
+            HostArrays.write(yHeap, size, out, 0);
+        } else if (training) {
+            zCache = buffer(zCache, out.shape());
+            zCache.assign(out);
+        }
+        cachedInput = training ? input : null;
+        if (!fusedTanh()) conf.getActivationFn().getActivation(out, training);
+        return out.permute(3, 0, 1, 2); // NCHW view of the CHWN array; a following periodic layer reads it as is
+    }
+
+    private Pair<Gradient, INDArray> backpropShifted(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        PeriodicConvolution conf = layerConf();
+        ShiftedCopies s = xShift;
+        int n = s.n, cIn = s.c, h = s.h, w = s.w, cOut = (int) conf.getNOut(), kh = s.kh, kw = s.kw;
+        int cols = s.columns(), k = kw * cIn, k1 = k + 1;
+        long shiftRow = (long) w * n;
+        INDArray dz; // [cOut][h][w][n], also on the heap in dzHeap
+        if (fusedTanh()) {
+            epsHeap = readPermuted(epsilon, epsHeap, 1, 2, 3, 0);
+            dzHeap = heap(dzHeap, cOut * cols);
+            FastTanh.backprop(yHeap, (float[]) epsHeap, (float[]) dzHeap, cOut * cols);
+            dzBuf = buffer(dzBuf, cOut, h, w, n);
+            writeHeap(dzHeap, cOut * cols, dzBuf);
+            dz = dzBuf;
+        } else {
+            INDArray eps = HostArrays.dense((epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType))
+                    .permute(1, 2, 3, 0));
+            dz = HostArrays.dense(conf.getActivationFn().backprop(zCache, eps).getFirst());
+            dzHeap = readPermuted(dz, dzHeap, 0, 1, 2, 3);
+        }
+        cachedInput = null; // the caches are spent (zCache was overwritten by the activation's backprop)
+
+        // [dW | db] per kernel row and column range: dz [cOut, len] x copies^T [len, kw*cIn + 1]
+        int parts = parts(cols);
+        dWParts = buffer(dWParts, (long) parts * kh * cOut * k1);
+        var pz = dz.data().addressPointer();
+        var px = xCopies.data().addressPointer();
+        var pd = dWParts.data().addressPointer();
+        forEachRange(cols, parts, (i, p0, len) -> {
+            for (int a = 0; a < kh; a++) {
+                Gemm.rowMajor(isDouble(), true, cOut, a == 0 ? k1 : k, len, pz, p0, cols,
+                        px, a * shiftRow + p0, s.rowLen(), 0, pd, ((long) i * kh + a) * cOut * k1, k1);
+            }
+        });
+        double[] parts2 = doubles(dWParts);
+        double[] dW = new double[cOut * cIn * kh * kw], db = new double[cOut];
+        for (int i = 0; i < parts; i++) {
+            for (int co = 0; co < cOut; co++) {
+                for (int ci = 0; ci < cIn; ci++)
+                    for (int a = 0; a < kh; a++)
+                        for (int b = 0; b < kw; b++)
+                            dW[((co * cIn + ci) * kh + a) * kw + b] += parts2[((i * kh + a) * cOut + co) * k1 + b * cIn + ci];
+                db[co] += parts2[(i * kh * cOut + co) * k1 + k];
+            }
+        }
+        INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
+        dWView.assign(Nd4j.create(dW, dWView.shape(), 'c').castTo(dataType));
+        dBView.assign(Nd4j.create(db, dBView.shape(), 'c').castTo(dataType));
+
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
+        weightNoiseParams.clear();
+        if (!conf.isInputGradient()) return new Pair<>(g, null);
+
+        // dX: the periodic correlation of dz with the flipped, transposed kernel (padding k-1-pad), same gemms
+        dzShift = shifts(dzShift, cOut, h, w, n, kh, kw, kh - 1 - PeriodicConvolution.padBefore(kh),
+                kw - 1 - PeriodicConvolution.padBefore(kw), false);
+        dzCopies = copies(dzShift, dzHeap, false, dzCopies);
+        int kb = kw * cOut;
+        double[] wt = doubles(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr));
+        double[] wb = new double[kh * cIn * kb];
+        for (int co = 0; co < cOut; co++)
+            for (int ci = 0; ci < cIn; ci++)
+                for (int a = 0; a < kh; a++)
+                    for (int b = 0; b < kw; b++)
+                        wb[((kh - 1 - a) * cIn + ci) * kb + (kw - 1 - b) * cOut + co] = wt[((co * cIn + ci) * kh + a) * kw + b];
+        wBwd = buffer(wBwd, wb.length);
+        writeDoubles(wb, wBwd);
+        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, new long[] {cIn, h, w, n}, 'c');
+        var pwb = wBwd.data().addressPointer();
+        var pc = dzCopies.data().addressPointer();
+        var pdx = dx.data().addressPointer();
+        forEachRange(cols, parts, (i, p0, len) -> {
+            for (int a = 0; a < kh; a++) {
+                Gemm.rowMajor(isDouble(), false, cIn, len, kb, pwb, (long) a * cIn * kb, kb,
+                        pc, a * shiftRow + p0, dzShift.rowLen(), a == 0 ? 0 : 1, pdx, p0, cols);
+            }
+        });
+        return new Pair<>(g, backpropDropOutIfPresent(dx.permute(3, 0, 1, 2)));
     }
 
     @Override

@@ -36,6 +36,10 @@ class PeriodicConvolutionTest {
         return a;
     }
 
+    static double[] doubles(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
     static MultiLayerNetwork singleLayer(int cIn, int cOut, int kh, int kw, int s, DataType dt, Activation act) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(dt).updater(new NoOp())
                 .list()
