@@ -1,0 +1,58 @@
+package latticeq.dynamics;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import latticeq.symmetry.PointGroup;
+import org.junit.jupiter.api.Test;
+
+class StabilityExperimentTest {
+
+    @Test
+    void augmentedAndEquivariantGradientsAgreeOnTheSubspaceAndEquivariantKeepsThePerturbation() {
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        var c = new StabilityExperiment.Config(setup, Support.FULL, 150, 0.1, 60, 0.1, 1e-3, 10, List.of(1L, 2L));
+        var r = StabilityExperiment.run(c, null);
+        for (var run : r.runs()) {
+            System.out.printf("seed %d: |g_EQ| %.2e -> %.2e, |g_AUG| %.2e, |g_EQ - g_AUG| %.1e, AUG gradient off H_G %.1e, growth %s%n",
+                    run.seed(), run.gradientStart(), run.gradientAtOptimum(), run.augmentedGradient(), run.gradientDifference(),
+                    run.augmentedGradientOffH(), run.growth());
+            assertTrue(run.gradientAtOptimum() < run.gradientStart(), "the equivariant phase lowers the gradient");
+            assertTrue(run.gradientDifference() < 1e-12 * Math.max(1, run.gradientStart()),
+                    "compatible E: the augmented and equivariant gradients coincide on E cap H_G: " + run.gradientDifference());
+            assertTrue(run.augmentedGradientOffH() < 1e-12, "the augmented gradient at an equivariant point lies in H_G");
+            assertTrue(run.equivariantPhase().max() < 1e-13);
+            Trajectory eq = run.continued().get("EQUIVARIANT/SGD");
+            assertEquals(1.0, run.growth().get("EQUIVARIANT/SGD"), 1e-9, "projected gradients leave the orthogonal part unchanged");
+            assertTrue(eq.start() > 1e-4 && eq.start() < 1e-2, "perturbation of relative size ~1e-3: " + eq.start());
+            assertTrue(Double.isFinite(run.growth().get("AUGMENTED/orbit/SGD")));
+        }
+    }
+
+    @Test
+    void perturbationIsInEAndOrthogonalToTheSubspace() {
+        SymmetricArchitecture a = SymmetricArchitecture.linkRegression(PointGroup.d4(), List.of(1), List.of(1));
+        for (Support s : List.of(Support.FULL, Support.TOP_ROWS)) {
+            NetworkSubspaces sp = a.subspaces(s);
+            var net = a.build(3);
+            var eps = StabilityExperiment.perturbation(net, sp, 9);
+            var copy = net.clone();
+            copy.setParams(eps.dup());
+            sp.projectOntoAdmissible(copy, false);
+            assertEquals(0, copy.params().sub(eps).amaxNumber().doubleValue(), 1e-12, "in E");
+            copy.setParams(eps.dup());
+            sp.projectOntoIntersection(copy, false);
+            assertEquals(0, copy.params().amaxNumber().doubleValue(), 1e-12, "orthogonal to E cap H_G");
+            assertTrue(eps.norm2Number().doubleValue() > 1);
+        }
+    }
+
+    @Test
+    void configRejectsBadValues() {
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        var e = assertThrows(IllegalArgumentException.class, () -> new StabilityExperiment.Config(setup, Support.FULL, 10, 0.1, 10, 0.1, 0, 1, List.of(1L)));
+        assertTrue(e.getMessage().contains("perturbation = 0.0"));
+        assertEquals("decays", StabilityExperiment.verdict(0.1));
+        assertEquals("grows", StabilityExperiment.verdict(3));
+    }
+}
