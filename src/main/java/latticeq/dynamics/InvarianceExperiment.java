@@ -8,12 +8,14 @@ import latticeq.progress.ProgressListener;
 import latticeq.symmetry.LatticeGroup;
 import latticeq.symmetry.LayerCommutator;
 import latticeq.symmetry.TargetAction;
+import latticeq.train.Optimizer;
+import latticeq.train.TrainingMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Claim 2 of arXiv:2303.13458: start a network on E cap H_G and train it, full batch, in several
- * variants from that same start (nominal, augmented with the orbit average, equivariant, and the
+ * Claim 2 of arXiv:2303.13458: start a network on E cap H_G and train it with {@code latticeq.train}'s
+ * trainer, full batch, float64, in several variants from that same start (nominal, augmented with the orbit average, equivariant, and the
  * variants that leave the theory: Adam, random-element augmentation); record ||A - Pi_G A|| per step.
  * Repeated for every support (compatible and incompatible E) and every seed.
  */
@@ -42,9 +44,10 @@ public final class InvarianceExperiment {
 
         /** The five variants of notebook 11: the three modes with SGD, then Adam and random-element augmentation. */
         public static List<Variant> standardVariants(double sgdRate, double adamRate) {
-            return List.of(Variant.sgd(Mode.NOMINAL, sgdRate), Variant.sgd(Mode.AUGMENTED, sgdRate), Variant.sgd(Mode.EQUIVARIANT, sgdRate),
-                    new Variant(Mode.AUGMENTED, Augmentation.ORBIT, OptimizerKind.ADAM, adamRate),
-                    new Variant(Mode.AUGMENTED, Augmentation.RANDOM, OptimizerKind.SGD, sgdRate));
+            return List.of(Variant.sgd(TrainingMode.NOMINAL, sgdRate), Variant.sgd(TrainingMode.AUGMENTED, sgdRate),
+                    Variant.sgd(TrainingMode.EQUIVARIANT, sgdRate),
+                    new Variant(TrainingMode.AUGMENTED, Augmentation.ORBIT, Optimizer.ADAMW_AMSGRAD, adamRate),
+                    new Variant(TrainingMode.AUGMENTED, Augmentation.RANDOM, Optimizer.SGD, sgdRate));
         }
     }
 
@@ -82,10 +85,7 @@ public final class InvarianceExperiment {
                 spaces.projectOntoIntersection(start, true);
                 INDArray a0 = start.params().dup();
                 for (Variant v : c.variants()) {
-                    MultiLayerNetwork net = start.clone();
-                    net.setParams(a0.dup());
-                    ProjectedDescent pd = new ProjectedDescent(net, spaces, lg, TargetAction.invariant(1), v.settings(seed));
-                    runs.add(TrajectoryRecorder.run(v.label(), pd, spaces, seed, x, y, c.steps(), c.every(), null));
+                    runs.add(TrajectoryRecorder.run(spaces, lg, TargetAction.invariant(1), v, seed, a0, x, y, c.steps(), c.every()).trajectory());
                     p.update(++done, total, support.label() + " " + v.label() + " seed " + seed);
                 }
             }

@@ -15,21 +15,22 @@ import latticeq.symmetry.LatticeGroup;
 import latticeq.symmetry.LatticeGroups;
 import latticeq.symmetry.PointGroup;
 import latticeq.symmetry.TargetAction;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import latticeq.train.EpochRecord;
+import latticeq.train.Trainer;
+import latticeq.train.TrainingMode;
+import latticeq.train.TrainingResult;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.indexing.SpecifiedIndex;
 
 /**
  * Claim 5 of arXiv:2303.13458, the practical comparison: NOMINAL, AUGMENTED and EQUIVARIANT
- * training of the same architecture from the same random start (EQUIVARIANT from its projection
- * onto E cap H_G), with seeded minibatches; per epoch the train and test loss, the test accuracy
+ * training ({@code latticeq.train}'s trainer, float64, seeded minibatches, no early stopping) of the
+ * same architecture from the same random start (EQUIVARIANT from its projection onto E cap H_G); per epoch the train and test loss, the test accuracy
  * (classification), the loss and accuracy on a test set whose samples are transformed by random
- * group elements, the distance ||A - Pi_G A|| / ||A|| and the cumulative training wall time.
+ * group elements, the distance ||A - Pi_G A|| / ||A|| and the cumulative wall time of the
+ * trainer's epochs (its own validation pass included, this class's extra evaluations excluded).
  */
 public final class ModeComparison {
 
@@ -119,11 +120,10 @@ public final class ModeComparison {
             if (batchSize < 1) throw new IllegalArgumentException("batchSize = " + batchSize + ": need >= 1");
         }
 
-        /** NOMINAL, AUGMENTED (one random element per sample) and EQUIVARIANT, all with Adam at {@code rate}. */
+        /** NOMINAL, AUGMENTED (one random element per sample) and EQUIVARIANT, all with AMSGrad at {@code rate}. */
         public static List<Variant> adamModes(double rate) {
-            return List.of(new Variant(Mode.NOMINAL, Augmentation.NONE, OptimizerKind.ADAM, rate),
-                    new Variant(Mode.AUGMENTED, Augmentation.RANDOM, OptimizerKind.ADAM, rate),
-                    new Variant(Mode.EQUIVARIANT, Augmentation.NONE, OptimizerKind.ADAM, rate));
+            return List.of(Variant.adam(TrainingMode.NOMINAL, rate), Variant.adam(TrainingMode.AUGMENTED, rate),
+                    Variant.adam(TrainingMode.EQUIVARIANT, rate));
         }
     }
 
@@ -186,57 +186,57 @@ public final class ModeComparison {
         NetworkSubspaces spaces = arch.subspaces(c.support());
         Batch transformed = new Augmenter(task.group(), arch.input(), task.targets(), c.testTransformSeed()).random(task.testX(), task.testY());
         int n = (int) task.trainX().size(0);
-        int batches = (n + c.batchSize() - 1) / c.batchSize();
-        long total = (long) c.variants().size() * c.seeds().size() * c.epochs(), done = 0;
+        int perEpoch = (n + c.batchSize() - 1) / c.batchSize();
+        long total = (long) c.variants().size() * c.seeds().size() * c.epochs();
+        long[] done = {0};
+        DataSet train = new DataSet(task.trainX(), task.trainY()), test = new DataSet(task.testX(), task.testY());
         List<Run> runs = new ArrayList<>();
         for (long seed : c.seeds()) {
             for (Variant v : c.variants()) {
-                MultiLayerNetwork net = arch.build(seed);
-                if (v.mode() == Mode.EQUIVARIANT) spaces.projectOntoIntersection(net, true);
-                else spaces.projectOntoAdmissible(net, true);
-                ProjectedDescent pd = new ProjectedDescent(net, spaces, task.group(), task.targets(), v.settings(seed));
-                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5eed5eedL);
+                // the same random start for every mode, projected (norm kept) onto E cap H_G for EQUIVARIANT and onto E otherwise
+                MultiLayerNetwork start = arch.build(seed);
+                if (v.mode() == TrainingMode.EQUIVARIANT) spaces.projectOntoIntersection(start, true);
+                else spaces.projectOntoAdmissible(start, true);
+                Trainer trainer = Training.trainer(spaces, task.group(), task.targets(), v, seed, c.epochs(), c.batchSize(), start.params().dup());
                 int e1 = c.epochs() + 1;
                 double[] trL = new double[e1], teL = new double[e1], teA = new double[e1], tfL = new double[e1], tfA = new double[e1],
                         dist = new double[e1], sec = new double[e1];
-                evaluate(task, net, spaces, transformed, 0, trL, teL, teA, tfL, tfA, dist);
+                double[] hookSeconds = new double[e1];
+                MultiLayerNetwork first = trainer.initialNetwork();
+                trL[0] = GradientProbe.loss(first, task.trainX(), task.trainY());
+                teL[0] = GradientProbe.loss(first, task.testX(), task.testY());
+                teA[0] = task.classification() ? accuracy(first.output(task.testX()), task.testY()) : Double.NaN;
+                evaluateTransformed(task, first, spaces, transformed, 0, tfL, tfA, dist);
+                long[] steps = {0};
+                TrainingResult r = trainer.onStep((step, epoch, net, loss) -> {
+                    steps[0] = step;
+                    if (step % perEpoch != 0) return;
+                    long h0 = System.nanoTime();
+                    int e = (int) (step / perEpoch);
+                    trL[e] = GradientProbe.loss(net, task.trainX(), task.trainY());
+                    evaluateTransformed(task, net, spaces, transformed, e, tfL, tfA, dist);
+                    hookSeconds[e] = (System.nanoTime() - h0) / 1e9;
+                    p.update(++done[0], total, v.label() + " seed " + seed + " epoch " + e);
+                }).fit(train, test);
+                List<EpochRecord> epochs = r.history().epochs();
                 double seconds = 0;
-                int[] order = new int[n];
-                for (int i = 0; i < n; i++) order[i] = i;
-                for (int epoch = 1; epoch <= c.epochs(); epoch++) {
-                    for (int i = n - 1; i > 0; i--) {
-                        int j = rng.nextInt(i + 1);
-                        int t = order[i];
-                        order[i] = order[j];
-                        order[j] = t;
-                    }
-                    long s0 = System.nanoTime();
-                    for (int b = 0; b < batches; b++) {
-                        int from = b * c.batchSize(), to = Math.min(n, from + c.batchSize());
-                        long[] idx = new long[to - from];
-                        for (int i = from; i < to; i++) idx[i - from] = order[i];
-                        INDArray bx = task.trainX().get(new SpecifiedIndex(idx), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
-                        INDArray by = task.trainY().get(new SpecifiedIndex(idx), NDArrayIndex.all());
-                        pd.step(bx, by);
-                    }
-                    seconds += (System.nanoTime() - s0) / 1e9;
-                    sec[epoch] = seconds;
-                    evaluate(task, net, spaces, transformed, epoch, trL, teL, teA, tfL, tfA, dist);
-                    p.update(++done, total, v.label() + " seed " + seed + " epoch " + epoch + String.format(" test loss %.3g", teL[epoch]));
+                for (int e = 1; e < e1; e++) {
+                    EpochRecord rec = epochs.get(e - 1);
+                    teL[e] = rec.validationLoss();
+                    teA[e] = rec.accuracy();
+                    seconds += rec.wallSeconds() - hookSeconds[e];
+                    sec[e] = seconds;
                 }
-                runs.add(new Run(v.label(), seed, trL, teL, teA, tfL, tfA, dist, sec, pd.steps()));
+                runs.add(new Run(v.label(), seed, trL, teL, teA, tfL, tfA, dist, sec, steps[0]));
             }
         }
         p.finish();
         return new Result(task.name(), c, runs, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void evaluate(Task task, MultiLayerNetwork net, NetworkSubspaces spaces, Batch transformed, int e, double[] trL,
-                                 double[] teL, double[] teA, double[] tfL, double[] tfA, double[] dist) {
-        trL[e] = net.score(new DataSet(task.trainX(), task.trainY()), false);
-        teL[e] = net.score(new DataSet(task.testX(), task.testY()), false);
-        tfL[e] = net.score(new DataSet(transformed.features(), transformed.labels()), false);
-        teA[e] = task.classification() ? accuracy(net.output(task.testX()), task.testY()) : Double.NaN;
+    private static void evaluateTransformed(Task task, MultiLayerNetwork net, NetworkSubspaces spaces, Batch transformed, int e,
+                                            double[] tfL, double[] tfA, double[] dist) {
+        tfL[e] = GradientProbe.loss(net, transformed.features(), transformed.labels());
         tfA[e] = task.classification() ? accuracy(net.output(transformed.features()), transformed.labels()) : Double.NaN;
         dist[e] = spaces.distanceToEquivariant(net).relative();
     }

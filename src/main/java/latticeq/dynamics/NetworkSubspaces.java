@@ -15,6 +15,9 @@ import latticeq.symmetry.LayerDistance;
 import latticeq.symmetry.Projections;
 import latticeq.symmetry.SubspaceDistance;
 import latticeq.symmetry.SupportMask;
+import latticeq.train.Constraints;
+import latticeq.train.ParamProjection;
+import latticeq.train.TrainingMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -86,6 +89,20 @@ public final class NetworkSubspaces {
         return spaces;
     }
 
+    /**
+     * The same subspaces as {@code latticeq.train} constraints: Pi_G (distances), Pi_E (NOMINAL and
+     * AUGMENTED runs restricted to E) and Pi_{E cap H_G} (EQUIVARIANT).
+     */
+    public Constraints constraints() {
+        List<ParamProjection> g = new ArrayList<>(), e = new ArrayList<>(), x = new ArrayList<>();
+        for (ParameterSpace s : spaces) {
+            g.add(new ParamProjection(s.layer(), s.param(), s.groupAverage(), s.transposed()));
+            e.add(new ParamProjection(s.layer(), s.param(), s.admissible(), s.transposed()));
+            x.add(new ParamProjection(s.layer(), s.param(), s.intersection(), s.transposed()));
+        }
+        return new Constraints(g, e, x);
+    }
+
     /** Commutator norms ||Pi_E Pi_G - Pi_G Pi_E|| and dimensions of every conv kernel. */
     public List<LayerCommutator> commutators() {
         List<LayerCommutator> out = new ArrayList<>();
@@ -150,7 +167,7 @@ public final class NetworkSubspaces {
     }
 
     /** The projected gradient of every array: Pi_{E cap H_G} g in EQUIVARIANT mode, Pi_E g otherwise. */
-    public Map<String, INDArray> projectGradient(Map<String, INDArray> gradients, Mode mode) {
+    public Map<String, INDArray> projectGradient(Map<String, INDArray> gradients, TrainingMode mode) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (ParameterSpace s : spaces) {
             INDArray g = gradients.get(s.key());

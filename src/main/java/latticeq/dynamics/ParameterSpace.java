@@ -4,6 +4,7 @@ import latticeq.symmetry.GroupAverageProjection;
 import latticeq.symmetry.IntersectionProjection;
 import latticeq.symmetry.KernelProjection;
 import latticeq.symmetry.SupportMask;
+import latticeq.train.TrainingMode;
 
 /**
  * The subspaces of one parameter array of a network (a DL4J parameter key such as "0_W").
@@ -29,7 +30,17 @@ public record ParameterSpace(String key, GroupAverageProjection groupAverage, Su
     }
 
     /** The projection a gradient of this array goes through in {@code mode}. */
-    public KernelProjection gradientProjection(Mode mode) {
-        return mode == Mode.EQUIVARIANT ? intersection : admissible;
+    public KernelProjection gradientProjection(TrainingMode mode) {
+        return mode == TrainingMode.EQUIVARIANT ? intersection : admissible;
+    }
+
+    /** The DL4J layer index encoded in the key. */
+    public int layer() {
+        return Integer.parseInt(key.substring(0, key.indexOf('_')));
+    }
+
+    /** The parameter name within its layer ("W" or "b"). */
+    public String param() {
+        return key.substring(key.indexOf('_') + 1);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import latticeq.progress.ProgressListener;
 import latticeq.symmetry.LatticeGroup;
 import latticeq.symmetry.TargetAction;
+import latticeq.train.TrainingMode;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -20,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * point A* of E cap H_G; compare there the equivariant gradient Pi_{E cap H_G} grad R with the
  * augmented one Pi_E grad R_aug (equal on E cap H_G when E is compatible, so the stationary points
  * coincide); then add a small perturbation eps in E orthogonal to H_G (||eps|| = perturbation *
- * ||A*||) and continue with AUGMENTED (orbit average), EQUIVARIANT (projected gradients: the
- * orthogonal component is left untouched) and NOMINAL, recording ||A - Pi_G A|| per step. Whether
+ * ||A*||) and continue with AUGMENTED (orbit average), EQUIVARIANT (the trainer projects the start
+ * onto E cap H_G, so the perturbation is removed by construction) and NOMINAL, recording
+ * ||A - Pi_G A|| per step (all runs with {@code latticeq.train}'s trainer, SGD, full batch, float64). Whether
  * AUGMENTED removes the perturbation (A* stable) or amplifies it is what the run measures.
  */
 public final class StabilityExperiment {
@@ -84,8 +86,9 @@ public final class StabilityExperiment {
         }
     }
 
-    public static final List<Variant> CONTINUATIONS = List.of(Variant.sgd(Mode.AUGMENTED, 1), Variant.sgd(Mode.EQUIVARIANT, 1),
-            Variant.sgd(Mode.NOMINAL, 1));
+    /** The runs continued from A* + eps (learning rate replaced by the config's). */
+    public static final List<Variant> CONTINUATIONS = List.of(Variant.sgd(TrainingMode.AUGMENTED, 1), Variant.sgd(TrainingMode.EQUIVARIANT, 1),
+            Variant.sgd(TrainingMode.NOMINAL, 1));
 
     private StabilityExperiment() {}
 
@@ -98,19 +101,21 @@ public final class StabilityExperiment {
         SymmetricArchitecture arch = c.setup().architecture();
         NetworkSubspaces spaces = arch.subspaces(c.support());
         TargetAction inv = TargetAction.invariant(1);
+        GradientProbe probe = new GradientProbe(spaces, lg, inv);
         List<Run> runs = new ArrayList<>();
         int done = 0, total = c.seeds().size() * (1 + CONTINUATIONS.size());
         for (long seed : c.seeds()) {
             MultiLayerNetwork net = arch.build(seed);
             spaces.projectOntoIntersection(net, true);
-            ProjectedDescent eq = new ProjectedDescent(net, spaces, lg, inv, Variant.sgd(Mode.EQUIVARIANT, c.equivariantRate()).settings(seed));
-            double g0 = ProjectedDescent.norm(eq.projectedGradient(x, y, Mode.EQUIVARIANT, false));
-            Trajectory phase1 = TrajectoryRecorder.run("EQUIVARIANT/SGD to A*", eq, spaces, seed, x, y, c.equivariantSteps(), c.every(), null);
+            double g0 = GradientProbe.norm(probe.gradient(net, x, y, TrainingMode.EQUIVARIANT));
+            var phase1 = TrajectoryRecorder.run(spaces, lg, inv, Variant.sgd(TrainingMode.EQUIVARIANT, c.equivariantRate()), seed,
+                    net.params().dup(), x, y, c.equivariantSteps(), c.every());
             p.update(++done, total, "seed " + seed + ": equivariant phase");
-            Map<String, INDArray> gEq = eq.projectedGradient(x, y, Mode.EQUIVARIANT, false);
-            Map<String, INDArray> gAug = eq.projectedGradient(x, y, Mode.AUGMENTED, true);
-            double offH = ProjectedDescent.distance(gAug, spaces.groupAverage(gAug));
-            INDArray optimum = net.params().dup();
+            INDArray optimum = phase1.finalParameters();
+            net.setParams(optimum.dup());
+            Map<String, INDArray> gEq = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
+            Map<String, INDArray> gAug = probe.gradient(net, x, y, TrainingMode.AUGMENTED);
+            double offH = GradientProbe.distance(gAug, spaces.groupAverage(gAug));
             double normA = optimum.norm2Number().doubleValue();
             INDArray eps = perturbation(net, spaces, seed + 1);
             eps.muli(c.perturbation() * normA / eps.norm2Number().doubleValue());
@@ -118,18 +123,15 @@ public final class StabilityExperiment {
             Map<String, Trajectory> cont = new LinkedHashMap<>();
             Map<String, Double> growth = new LinkedHashMap<>();
             for (Variant v0 : CONTINUATIONS) {
-                Variant v = new Variant(v0.mode(), v0.augmentation(), v0.optimizer(), c.learningRate());
-                MultiLayerNetwork n2 = net.clone();
-                n2.setParams(optimum.add(eps));
-                ProjectedDescent pd = new ProjectedDescent(n2, spaces, lg, inv, v.settings(seed));
-                Trajectory t = TrajectoryRecorder.run(v.label(), pd, spaces, seed, x, y, c.continueSteps(), c.every(), null);
+                Variant v = v0.withLearningRate(c.learningRate());
+                Trajectory t = TrajectoryRecorder.run(spaces, lg, inv, v, seed, optimum.add(eps), x, y, c.continueSteps(), c.every()).trajectory();
                 cont.put(v.label(), t);
                 double[] a = t.absoluteDistance();
                 growth.put(v.label(), a[a.length - 1] / a[0]);
                 p.update(++done, total, "seed " + seed + ": " + v.label());
             }
-            runs.add(new Run(seed, phase1, g0, ProjectedDescent.norm(gEq), ProjectedDescent.norm(gAug),
-                    ProjectedDescent.distance(gEq, gAug), offH, epsNorm, cont, growth));
+            runs.add(new Run(seed, phase1.trajectory(), g0, GradientProbe.norm(gEq), GradientProbe.norm(gAug),
+                    GradientProbe.distance(gEq, gAug), offH, epsNorm, cont, growth));
         }
         p.finish();
         return new Result(c, runs, (System.nanoTime() - t0) / 1e9);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import latticeq.symmetry.PointGroup;
+import latticeq.train.Optimizer;
+import latticeq.train.TrainingMode;
 import org.junit.jupiter.api.Test;
 
 /** The invariance claim on a tiny float64 network trained on sampled phi^4 configurations. */
@@ -25,7 +27,7 @@ class InvarianceExperimentTest {
             Trajectory eq = r.runs(Support.FULL, "EQUIVARIANT/SGD").get(0);
             Trajectory augIncompatible = r.runs(Support.TOP_ROWS, "AUGMENTED/orbit/SGD").get(0);
             Trajectory random = r.runs(Support.FULL, "AUGMENTED/random/SGD").get(0);
-            Trajectory adam = r.runs(Support.FULL, "AUGMENTED/orbit/ADAM").get(0);
+            Trajectory adam = r.runs(Support.FULL, "AUGMENTED/orbit/Adam").get(0);
             System.out.printf("%s tiny net, 40 steps, max rel. distance to H_G: AUG %.1e EQ %.1e NOM %.1e AUG(2x3) %.1e random %.1e Adam %.1e%n",
                     g.name(), aug.max(), eq.max(), nom.max(), augIncompatible.max(), random.max(), adam.max());
             assertTrue(aug.start() < 1e-15 && nom.start() < 1e-15, "the runs start on E cap H_G");
@@ -48,7 +50,8 @@ class InvarianceExperimentTest {
                 InvarianceExperiment.Config.standardVariants(0.05, 0.01), 0, 1, List.of(1L)));
         assertTrue(ex.getMessage().contains("steps = 0"));
         assertThrows(IllegalArgumentException.class, () -> new LatticeSetup(4, 6, PointGroup.d2(), List.of(1), List.of(), 20, 2, 11));
-        assertThrows(IllegalArgumentException.class, () -> new Variant(Mode.AUGMENTED, Augmentation.NONE, OptimizerKind.SGD, 0.1));
-        assertThrows(IllegalArgumentException.class, () -> new Variant(Mode.NOMINAL, Augmentation.NONE, OptimizerKind.SGD, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Variant(TrainingMode.AUGMENTED, Augmentation.NONE, Optimizer.SGD, 0.1));
+        var bad = assertThrows(IllegalArgumentException.class, () -> new Variant(TrainingMode.NOMINAL, Augmentation.NONE, Optimizer.SGD, -1));
+        assertTrue(bad.getMessage().contains("learningRate = -1.0"));
     }
 }

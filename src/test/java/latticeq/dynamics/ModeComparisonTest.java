@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import latticeq.data.idx.FashionMnist;
 import latticeq.symmetry.PointGroup;
+import latticeq.train.TrainingMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,9 @@ class ModeComparisonTest {
                 assertTrue(run.distance()[3] > 1e-4, run.label() + " leaves H_G");
             }
         }
-        var band = r.band("NOMINAL/ADAM", ModeComparison.Run::testLoss);
+        var band = r.band("NOMINAL/Adam", ModeComparison.Run::testLoss);
         assertTrue(band.low()[3] <= band.mean()[3] && band.mean()[3] <= band.high()[3]);
-        assertTrue(r.secondsPerEpoch("EQUIVARIANT/ADAM") > 0);
+        assertTrue(r.secondsPerEpoch("EQUIVARIANT/Adam") > 0);
     }
 
     @Test
@@ -43,7 +44,7 @@ class ModeComparisonTest {
         var task = ModeComparison.Task.fashionMnist(dir.get(), 64, 32, 4, List.of(1), List.of());
         assertTrue(task.classification());
         assertEquals(7, task.trainX().size(2));
-        var c = new ModeComparison.Config(List.of(new Variant(Mode.EQUIVARIANT, Augmentation.NONE, OptimizerKind.ADAM, 0.01)), Support.FULL, 1, 16,
+        var c = new ModeComparison.Config(List.of(Variant.adam(TrainingMode.EQUIVARIANT, 0.01)), Support.FULL, 1, 16,
                 List.of(1L), 3);
         var run = ModeComparison.run(task, c, null).runs().get(0);
         assertEquals(run.testAccuracy()[1], run.transformedTestAccuracy()[1], 1e-12);

@@ -23,7 +23,7 @@ class StabilityExperimentTest {
             assertTrue(run.augmentedGradientOffH() < 1e-12, "the augmented gradient at an equivariant point lies in H_G");
             assertTrue(run.equivariantPhase().max() < 1e-13);
             Trajectory eq = run.continued().get("EQUIVARIANT/SGD");
-            assertEquals(1.0, run.growth().get("EQUIVARIANT/SGD"), 1e-9, "projected gradients leave the orthogonal part unchanged");
+            assertTrue(run.growth().get("EQUIVARIANT/SGD") < 1e-12, "the equivariant trainer projects the perturbation away");
             assertTrue(eq.start() > 1e-4 && eq.start() < 1e-2, "perturbation of relative size ~1e-3: " + eq.start());
             assertTrue(Double.isFinite(run.growth().get("AUGMENTED/orbit/SGD")));
         }

@@ -13,6 +13,7 @@ import latticeq.symmetry.LatticeSymmetry;
 import latticeq.symmetry.LinkLift;
 import latticeq.symmetry.PointGroup;
 import latticeq.symmetry.TargetAction;
+import latticeq.train.TrainingMode;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class ProjectedDescentTest {
+class GradientProbeTest {
     static final Lattice LAT = new Lattice(4, 4);
 
     static INDArray gaussian(UniformRandomProvider rng, long... shape) {
@@ -46,22 +47,41 @@ class ProjectedDescentTest {
         MultiLayerNetwork net = a.build(5);
         NetworkSubspaces sp = a.subspaces(Support.FULL);
         INDArray x = links(rng, 6), y = gaussian(rng, 6, 1);
-        ProjectedDescent pd = new ProjectedDescent(net, sp, LatticeGroups.c4(LAT), TargetAction.invariant(1),
-                DescentSettings.sgd(Mode.NOMINAL, Augmentation.NONE, 0.1, 1));
-        Map<String, INDArray> g = pd.projectedGradient(x, y, Mode.NOMINAL, false);
+        GradientProbe probe = new GradientProbe(sp, LatticeGroups.c4(LAT), TargetAction.invariant(1));
+        Map<String, INDArray> g = probe.gradient(net, x, y, TrainingMode.NOMINAL);
         double h = 1e-6;
         for (String key : List.of("0_W", "0_b", "2_W", "3_W", "3_b")) {
             INDArray p = net.paramTable().get(key);
             INDArray d = gaussian(rng, p.shape());
             p.addi(d.mul(h));
-            double up = pd.loss(x, y);
+            double up = GradientProbe.loss(net, x, y);
             p.subi(d.mul(2 * h));
-            double down = pd.loss(x, y);
+            double down = GradientProbe.loss(net, x, y);
             p.addi(d.mul(h));
             double fd = (up - down) / (2 * h);
             double an = g.get(key).mul(d).sumNumber().doubleValue();
             assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(fd)), key + ": finite difference " + fd + " vs analytic " + an);
         }
+    }
+
+    @Test
+    void augmentedGradientAtAnEquivariantPointIsTheGroupAverageOfTheNominalOne() {
+        // grad R_aug(A) = Pi_G grad R(A) for A in H_G (orthogonal representations): the lemma behind claims 2 and 3
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(6);
+        SymmetricArchitecture a = SymmetricArchitecture.linkRegression(PointGroup.d4(), List.of(1), List.of(1));
+        NetworkSubspaces sp = a.subspaces(Support.FULL);
+        MultiLayerNetwork net = a.build(2);
+        sp.projectOntoIntersection(net, true);
+        INDArray x = links(rng, 5), y = gaussian(rng, 5, 1);
+        GradientProbe probe = new GradientProbe(sp, LatticeGroups.d4(LAT), TargetAction.invariant(1));
+        Map<String, INDArray> aug = probe.gradient(net, x, y, TrainingMode.AUGMENTED);
+        Map<String, INDArray> avg = sp.groupAverage(probe.gradient(net, x, y, TrainingMode.NOMINAL));
+        Map<String, INDArray> eq = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
+        double scale = GradientProbe.norm(aug);
+        assertTrue(scale > 1e-3);
+        assertTrue(GradientProbe.distance(aug, avg) < 1e-13 * scale, "AUG = Pi_G NOM: " + GradientProbe.distance(aug, avg));
+        assertTrue(GradientProbe.distance(aug, eq) < 1e-13 * scale, "AUG = EQ on E cap H_G: " + GradientProbe.distance(aug, eq));
+        assertTrue(GradientProbe.distance(aug, probe.gradient(net, x, y, TrainingMode.NOMINAL)) > 1e-6 * scale, "NOM differs");
     }
 
     @Test
