@@ -38,10 +38,13 @@ public final class StabilityExperiment {
      * @param perturbation    ||eps|| / ||A*||, > 0
      * @param every           record every this many steps
      * @param seeds           network initialisation seeds; the perturbation of seed s is drawn from seed s + 1
+     * @param curvatureIterations power iterations for the extreme eigenvalues of the augmented Hessian at A*
+     *                        (0: not measured)
      */
     public record Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
-                         double learningRate, double perturbation, int every, List<Long> seeds) {
+                         double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations) {
         public Config {
+            if (curvatureIterations < 0) throw new IllegalArgumentException("curvatureIterations = " + curvatureIterations + ": need >= 0");
             if (setup == null) throw new IllegalArgumentException("setup = null");
             if (support == null) throw new IllegalArgumentException("support = null");
             if (equivariantSteps < 1) throw new IllegalArgumentException("equivariantSteps = " + equivariantSteps + ": need >= 1");
@@ -70,10 +73,14 @@ public final class StabilityExperiment {
      * @param perturbationNorm      ||eps||
      * @param continued             the runs after the perturbation, by label
      * @param growth                ||A - Pi_G A|| at the end over its value right after the perturbation, per label
+     * @param parallelCurvature     {min, max} eigenvalue of the Hessian of R_aug at A* on E cap H_G (= that of R there;
+     *                              NaN when not measured)
+     * @param orthogonalCurvature   {min, max} eigenvalue of the Hessian of R_aug at A* on E orthogonal to H_G: a negative
+     *                              minimum means A* is unstable for AUGMENTED training (NaN when not measured)
      */
     public record Run(long seed, Trajectory equivariantPhase, double gradientStart, double gradientAtOptimum,
                       double augmentedGradient, double gradientDifference, double augmentedGradientOffH, double perturbationNorm,
-                      Map<String, Trajectory> continued, Map<String, Double> growth) {
+                      Map<String, Trajectory> continued, Map<String, Double> growth, double[] parallelCurvature, double[] orthogonalCurvature) {
         public Run {
             continued = Map.copyOf(continued);
             growth = Map.copyOf(growth);
@@ -130,8 +137,15 @@ public final class StabilityExperiment {
                 growth.put(v.label(), a[a.length - 1] / a[0]);
                 p.update(++done, total, "seed " + seed + ": " + v.label());
             }
+            double[] par = {Double.NaN, Double.NaN}, orth = {Double.NaN, Double.NaN};
+            if (c.curvatureIterations() > 0) {
+                net.setParams(optimum.dup());
+                par = HessianSpectrum.extremes(net, probe, spaces, x, y, false, c.curvatureIterations(), seed + 2);
+                orth = HessianSpectrum.extremes(net, probe, spaces, x, y, true, c.curvatureIterations(), seed + 3);
+                p.update(done, total, "seed " + seed + ": curvature");
+            }
             runs.add(new Run(seed, phase1.trajectory(), g0, GradientProbe.norm(gEq), GradientProbe.norm(gAug),
-                    GradientProbe.distance(gEq, gAug), offH, epsNorm, cont, growth));
+                    GradientProbe.distance(gEq, gAug), offH, epsNorm, cont, growth, par, orth));
         }
         p.finish();
         return new Result(c, runs, (System.nanoTime() - t0) / 1e9);
