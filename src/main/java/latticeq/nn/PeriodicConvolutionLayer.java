@@ -11,30 +11,32 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The DL4J layer of a {@link PeriodicConvolution}. Fast path (see docs/benchmarks.md): a periodic
  * im2col in Java through one precomputed gather table, then one gemm for the whole batch through
  * ND4J/OpenBLAS, computed in NHWC order so that the gemm writes the activations directly:
  * <pre>
- *   forward   Z[N*Ho*Wo, Cout] = col[N*Ho*Wo, Cin*kh*kw] x W[Cout, Cin*kh*kw]^T + b
- *   backward  dW = dZ^T col,  db = column sums of dZ,  dcol = dZ W,  dX = scatter-add of dcol
+ *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
+ *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
- * The output is returned as an NCHW view (permute) of the NHWC result. Large batches are cut into
- * chunks so the column matrix stays below {@link #CHUNK_ELEMENTS} entries.
+ * The output is returned as an NCHW view (permute) of the NHWC result. The batch is cut into one
+ * slice per core (more when a slice's column matrix would exceed {@link #CHUNK_ELEMENTS} entries);
+ * slices run in parallel on the common fork-join pool and keep their column matrices for the
+ * backward pass. Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
-    /** Largest column matrix held at once (entries); bigger batches are processed in chunks. */
-    static final long CHUNK_ELEMENTS = 1L << 23;
+    /** Largest column matrix of one batch slice (entries); bigger batches are cut into more slices. */
+    static final long CHUNK_ELEMENTS = Long.getLong("latticeq.conv.chunk", 1L << 23);
 
     private transient PeriodicIm2col im2col;
-    /** Column matrix and pre-activations of the last training forward pass (detached), for backprop. */
-    private transient INDArray colCache;
+    /** Pre-activations of the last training forward pass (detached) and its input, for backprop. */
     private transient INDArray zCache;
     private transient INDArray cachedInput;
-    private transient float[] hostF, colF;
-    private transient double[] hostD, colD;
+    private transient float[] hostF;
+    private transient double[] hostD;
 
     public PeriodicConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -83,41 +85,97 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return Math.max(1, k / 2);
     }
 
-    private int chunkSamples(PeriodicIm2col t) {
-        return (int) Math.max(1, CHUNK_ELEMENTS / t.table.length);
-    }
 
     private INDArray weights2d(INDArray w4) {
         PeriodicConvolution c = layerConf();
         return w4.reshape('c', c.getNOut(), (long) c.getNIn() * c.getKernelH() * c.getKernelW());
     }
 
-    /** Fills a detached [rows, k] column matrix with samples [n0, n0+count) of the host input. */
-    private INDArray columns(PeriodicIm2col t, int n0, int count, INDArray reuse) {
-        long rows = (long) count * t.hOut * t.wOut;
-        INDArray col = reuse;
-        if (col == null || col.size(0) != rows || col.size(1) != t.k || col.dataType() != dataType) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                col = Nd4j.createUninitialized(dataType, new long[] {rows, t.k}, 'c');
+    /** A detached (outside any workspace) buffer of the given shape, reused when it already fits. */
+    private INDArray buffer(INDArray reuse, long... shape) {
+        if (reuse != null && java.util.Arrays.equals(reuse.shape(), shape) && reuse.dataType() == dataType) return reuse;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createUninitialized(dataType, shape, 'c');
+        }
+    }
+
+    /** One slice of the batch, processed by one thread: its own column matrix and scratch arrays. */
+    private static final class Chunk {
+        int n0, count;
+        INDArray col, dW, dcol;
+        float[] hostF;
+        double[] hostD;
+    }
+
+    private transient Chunk[] chunks;
+
+    /** Splits n samples into at least one chunk per core, each with at most CHUNK_ELEMENTS column entries. */
+    private Chunk[] plan(PeriodicIm2col t, int n) {
+        long perSample = (long) t.hOut * t.wOut * (t.k + 1);
+        int bySize = (int) Math.min(n, (perSample * n + CHUNK_ELEMENTS - 1) / CHUNK_ELEMENTS);
+        int count = Math.max(1, Math.max(Math.min(n, PARALLELISM), bySize));
+        if (chunks == null || chunks.length != count || chunks[count - 1].n0 + chunks[count - 1].count != n) {
+            Chunk[] old = chunks;
+            chunks = new Chunk[count];
+            for (int i = 0; i < count; i++) {
+                chunks[i] = old != null && i < old.length ? old[i] : new Chunk();
+                chunks[i].n0 = (int) ((long) i * n / count);
+                chunks[i].count = (int) ((long) (i + 1) * n / count) - chunks[i].n0;
             }
         }
-        int n = count * t.table.length;
+        return chunks;
+    }
+
+    /** Threads over the batch (the common fork-join pool plus the caller). */
+    static final int PARALLELISM = Integer.getInteger("latticeq.conv.threads", Runtime.getRuntime().availableProcessors());
+
+    private static void forEach(Chunk[] cs, java.util.function.Consumer<Chunk> body) {
+        if (cs.length == 1) body.accept(cs[0]);
+        else java.util.Arrays.stream(cs).parallel().forEach(body);
+    }
+
+    /**
+     * Fills the chunk's detached [rows, k+1] column matrix; the last column is 1, so that the bias
+     * rides in the same gemm as the kernel (no broadcast op).
+     */
+    private INDArray columns(PeriodicIm2col t, Chunk c) {
+        long rows = (long) c.count * t.hOut * t.wOut;
+        c.col = buffer(c.col, rows, t.k + 1);
+        int n = (int) (rows * (t.k + 1));
         if (dataType == DataType.FLOAT) {
-            if (colF == null || colF.length < n) colF = new float[n];
-            t.gather(hostF, n0, count, colF);
-            HostArrays.write(colF, n, col, 0);
+            if (c.hostF == null || c.hostF.length < n) c.hostF = new float[n];
+            t.gather(hostF, c.n0, c.count, c.hostF);
+            HostArrays.write(c.hostF, n, c.col, 0);
         } else {
-            if (colD == null || colD.length < n) colD = new double[n];
-            t.gather(hostD, n0, count, colD);
-            HostArrays.write(colD, n, col, 0);
+            if (c.hostD == null || c.hostD.length < n) c.hostD = new double[n];
+            t.gather(hostD, c.n0, c.count, c.hostD);
+            HostArrays.write(c.hostD, n, c.col, 0);
         }
-        return col;
+        return c.col;
     }
 
     private void readInput(INDArray x) {
         INDArray xt = x.dataType() == dataType ? x : x.castTo(dataType);
         if (dataType == DataType.FLOAT) hostF = HostArrays.readFloat(xt, hostF);
         else hostD = HostArrays.readDouble(xt, hostD);
+    }
+
+    /** [W | b] as one [cOut, k+1] matrix. */
+    private INDArray weightsWithBias(PeriodicIm2col t, boolean training, LayerWorkspaceMgr mgr) {
+        int cOut = (int) layerConf().getNOut();
+        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
+        INDArray b = getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr);
+        wAug = buffer(wAug, cOut, t.k + 1);
+        wAug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.k)).assign(w2);
+        wAug.get(NDArrayIndex.all(), NDArrayIndex.point(t.k)).assign(b.reshape(cOut));
+        return wAug;
+    }
+
+    private transient INDArray wAug, dWAug;
+
+    private static INDArray rowsOf(INDArray m, PeriodicIm2col t, Chunk c) {
+        long per = (long) t.hOut * t.wOut;
+        return m.get(NDArrayIndex.interval(c.n0 * per, (c.n0 + c.count) * per), NDArrayIndex.all());
     }
 
     @Override
@@ -127,33 +185,21 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
         readInput(input);
-        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
-        INDArray b = getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr);
+        INDArray w = weightsWithBias(t, training, mgr);
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {n, t.hOut, t.wOut, cOut}, 'c');
         INDArray z2 = out.reshape('c', (long) n * t.hOut * t.wOut, cOut);
-        int chunk = chunkSamples(t);
-        INDArray col = null;
-        for (int n0 = 0; n0 < n; n0 += chunk) {
-            int count = Math.min(chunk, n - n0);
-            col = columns(t, n0, count, n == count ? colCache : col);
-            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray zPart = count == n ? z2 : z2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
-            Nd4j.gemm(col, w2, zPart, false, true, 1.0, 0.0);
-        }
-        z2.addiRowVector(b.reshape(cOut));
+        Chunk[] cs = plan(t, n);
+        boolean keep = training || cs.length <= PARALLELISM; // inference on huge batches: do not hold every chunk's columns
+        forEach(cs, c -> {
+            Nd4j.gemm(columns(t, c), w, rowsOf(z2, t, c), false, true, 1.0, 0.0);
+            if (!keep) c.col = null;
+        });
         if (training) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                if (zCache == null || !zCache.equalShapes(z2) || zCache.dataType() != dataType) {
-                    zCache = Nd4j.createUninitialized(dataType, z2.shape(), 'c');
-                }
-                zCache.assign(z2);
-            }
-            colCache = (col != null && col.size(0) == z2.size(0)) ? col : null;
+            zCache = buffer(zCache, z2.shape());
+            zCache.assign(z2);
             cachedInput = input;
         } else {
-            if (col != null && col.size(0) == z2.size(0)) colCache = col; // keep the buffer for reuse
             cachedInput = null;
         }
         layerConf().getActivationFn().getActivation(out, training);
@@ -177,40 +223,36 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         cachedInput = null; // zCache was overwritten by the activation's backprop
 
         INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr));
-        INDArray dW2 = weights2d(gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY));
-        INDArray dB = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
-        dB.assign(dz.sum(0).reshape(dB.shape()));
-
-        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[] {n, t.cIn, t.h, t.w}, 'c');
         int ss = t.sampleSize();
         float[] dxF = dataType == DataType.FLOAT ? new float[n * ss] : null;
         double[] dxD = dataType == DataType.DOUBLE ? new double[n * ss] : null;
-        int chunk = chunkSamples(t);
-        boolean haveCol = colCache != null && colCache.size(0) == rows;
-        if (!haveCol && chunk >= n) {
-            readInput(input);
-        } else if (chunk < n) {
-            readInput(input);
-        }
-        for (int n0 = 0; n0 < n; n0 += chunk) {
-            int count = Math.min(chunk, n - n0);
-            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray col = (count == n && haveCol) ? colCache : columns(t, n0, count, null);
-            INDArray dzPart = count == n ? dz : dz.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
-            Nd4j.gemm(dzPart, col, dW2, true, false, 1.0, n0 == 0 ? 0.0 : 1.0);
-            INDArray dcol = Nd4j.gemm(dzPart, w2, false, false);
-            if (dxF != null) t.scatterAdd(HostArrays.readFloat(dcol, colF), n0, count, dxF);
-            else t.scatterAdd(HostArrays.readDouble(dcol, colD), n0, count, dxD);
-        }
+        Chunk[] cs = plan(t, n); // the same chunks as the forward pass: their column matrices are still valid
+        forEach(cs, c -> {
+            long r = (long) c.count * t.hOut * t.wOut;
+            INDArray dzPart = rowsOf(dz, t, c);
+            // [dW | db] = dZ^T [col | 1] for this chunk; summed over chunks below
+            c.dW = buffer(c.dW, cOut, t.k + 1);
+            Nd4j.gemm(dzPart, c.col, c.dW, true, false, 1.0, 0.0);
+            c.dcol = buffer(c.dcol, r, t.k);
+            Nd4j.gemm(dzPart, w2, c.dcol, false, false, 1.0, 0.0);
+            if (dxF != null) t.scatterAdd(c.hostF = HostArrays.readFloat(c.dcol, c.hostF), c.n0, c.count, dxF);
+            else t.scatterAdd(c.hostD = HostArrays.readDouble(c.dcol, c.hostD), c.n0, c.count, dxD);
+        });
+        dWAug = buffer(dWAug, cOut, t.k + 1);
+        dWAug.assign(cs[0].dW);
+        for (int i = 1; i < cs.length; i++) dWAug.addi(cs[i].dW);
+        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {n, t.cIn, t.h, t.w}, 'c');
         if (dxF != null) HostArrays.write(dxF, dxF.length, dx, 0);
         else HostArrays.write(dxD, dxD.length, dx, 0);
 
+        INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
+        weights2d(dWView).assign(dWAug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.k)));
+        dBView.assign(dWAug.get(NDArrayIndex.all(), NDArrayIndex.point(t.k)).reshape(dBView.shape()));
         Gradient g = new DefaultGradient();
-        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY,
-                gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY), 'c');
-        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dB);
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(dx));
     }
