@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the notebooks need, idempotently:
 #   1. Debian's Jupyter (nbconvert + jupyter_client) if /usr/bin/jupyter or its modules are missing,
+#      and Debian's dataset-fashion-mnist (notebook 13) if its IDX files are missing,
 #   2. the latticeq jar and its runtime class path (mvn package, tests skipped),
 #   3. the kernelspec "latticeq-java" into target/jupyter/kernels/ (project-local, nothing in $HOME).
 # Afterwards: export JUPYTER_PATH="$PWD/target/jupyter" (environment/env.sh prints it).
@@ -18,6 +19,8 @@ jupyter_ok() {
 }
 notebook_ok() { [ -x /usr/bin/jupyter-notebook ]; }
 chromium_ok() { command -v chromium >/dev/null 2>&1; }
+# Fashion-MNIST IDX files for notebook 13 (read from the package's install path).
+fashion_ok() { [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; }
 
 PKGS=()
 jupyter_ok || PKGS+=(jupyter-nbconvert jupyter-client python3-nbformat)
@@ -25,6 +28,7 @@ jupyter_ok || PKGS+=(jupyter-nbconvert jupyter-client python3-nbformat)
 if [ "${LATTICEQ_INSTALL_NOTEBOOK:-1}" = 1 ] && ! notebook_ok; then PKGS+=(jupyter-notebook); fi
 # Headless Chromium is used only by the report checks (environment/test.sh asks for it).
 if [ "${LATTICEQ_INSTALL_CHROMIUM:-0}" = 1 ] && ! chromium_ok; then PKGS+=(chromium); fi
+fashion_ok || PKGS+=(dataset-fashion-mnist)
 
 if [ ${#PKGS[@]} -gt 0 ]; then
   SUDO=""

@@ -1,0 +1,179 @@
+package latticeq.dynamics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import latticeq.progress.ProgressListener;
+import latticeq.symmetry.LatticeGroup;
+import latticeq.symmetry.TargetAction;
+import latticeq.train.TrainingMode;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Claims 3 and 4 of arXiv:2303.13458. Train EQUIVARIANT (SGD, full batch) towards a stationary
+ * point A* of E cap H_G; compare there the equivariant gradient Pi_{E cap H_G} grad R with the
+ * augmented one Pi_E grad R_aug (equal on E cap H_G when E is compatible, so the stationary points
+ * coincide); then add a small perturbation eps in E orthogonal to H_G (||eps|| = perturbation *
+ * ||A*||) and continue with AUGMENTED (orbit average), EQUIVARIANT (the trainer projects the start
+ * onto E cap H_G, so the perturbation is removed by construction) and NOMINAL, recording
+ * ||A - Pi_G A|| per step (all runs with {@code latticeq.train}'s trainer, SGD, full batch, float64). Whether
+ * AUGMENTED removes the perturbation (A* stable) or amplifies it is what the run measures.
+ */
+public final class StabilityExperiment {
+
+    /**
+     * @param setup           lattice, data and network widths
+     * @param support         the admissible space E
+     * @param equivariantSteps SGD steps of the first, equivariant phase, >= 1
+     * @param equivariantRate  its learning rate, > 0
+     * @param continueSteps   steps after the perturbation, >= 1
+     * @param learningRate    SGD learning rate after the perturbation, > 0
+     * @param perturbation    ||eps|| / ||A*||, > 0
+     * @param every           record every this many steps
+     * @param seeds           network initialisation seeds; the perturbation of seed s is drawn from seed s + 1
+     * @param curvatureIterations power iterations for the extreme eigenvalues of the augmented Hessian at A*
+     *                        (0: not measured)
+     */
+    public record Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
+                         double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations) {
+        public Config {
+            if (curvatureIterations < 0) throw new IllegalArgumentException("curvatureIterations = " + curvatureIterations + ": need >= 0");
+            if (setup == null) throw new IllegalArgumentException("setup = null");
+            if (support == null) throw new IllegalArgumentException("support = null");
+            if (equivariantSteps < 1) throw new IllegalArgumentException("equivariantSteps = " + equivariantSteps + ": need >= 1");
+            if (!(equivariantRate > 0)) throw new IllegalArgumentException("equivariantRate = " + equivariantRate + ": need > 0");
+            if (continueSteps < 1) throw new IllegalArgumentException("continueSteps = " + continueSteps + ": need >= 1");
+            if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate = " + learningRate + ": need > 0");
+            if (!(perturbation > 0) || !Double.isFinite(perturbation)) {
+                throw new IllegalArgumentException("perturbation = " + perturbation + ": need a finite value > 0");
+            }
+            if (every < 1) throw new IllegalArgumentException("every = " + every + ": need >= 1");
+            seeds = List.copyOf(seeds);
+            if (seeds.isEmpty()) throw new IllegalArgumentException("seeds is empty: need at least one");
+        }
+    }
+
+    /**
+     * One seed.
+     *
+     * @param seed                  initialisation seed
+     * @param equivariantPhase      the EQUIVARIANT run to A* (its distance stays 0)
+     * @param gradientStart         ||Pi_{E cap H_G} grad R|| at the start of the first phase
+     * @param gradientAtOptimum     ||Pi_{E cap H_G} grad R|| at A*
+     * @param augmentedGradient     ||Pi_E grad R_aug|| at A* (orbit average)
+     * @param gradientDifference    ||Pi_{E cap H_G} grad R - Pi_E grad R_aug|| at A*
+     * @param augmentedGradientOffH ||g - Pi_G g|| for g = Pi_E grad R_aug at A*
+     * @param perturbationNorm      ||eps||
+     * @param continued             the runs after the perturbation, by label
+     * @param growth                ||A - Pi_G A|| at the end over its value right after the perturbation, per label
+     * @param parallelCurvature     {min, max} eigenvalue of the Hessian of R_aug at A* on E cap H_G (= that of R there;
+     *                              NaN when not measured)
+     * @param orthogonalCurvature   {min, max} eigenvalue of the Hessian of R_aug at A* on E orthogonal to H_G: a negative
+     *                              minimum means A* is unstable for AUGMENTED training (NaN when not measured)
+     */
+    public record Run(long seed, Trajectory equivariantPhase, double gradientStart, double gradientAtOptimum,
+                      double augmentedGradient, double gradientDifference, double augmentedGradientOffH, double perturbationNorm,
+                      Map<String, Trajectory> continued, Map<String, Double> growth, double[] parallelCurvature, double[] orthogonalCurvature) {
+        public Run {
+            continued = Map.copyOf(continued);
+            growth = Map.copyOf(growth);
+        }
+    }
+
+    public record Result(Config config, List<Run> runs, double wallSeconds) {
+        public Result {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** The runs continued from A* + eps (learning rate replaced by the config's). */
+    public static final List<Variant> CONTINUATIONS = List.of(Variant.sgd(TrainingMode.AUGMENTED, 1), Variant.sgd(TrainingMode.EQUIVARIANT, 1),
+            Variant.sgd(TrainingMode.NOMINAL, 1));
+
+    private StabilityExperiment() {}
+
+    public static Result run(Config c, ProgressListener progress) {
+        ProgressListener p = progress == null ? ProgressListener.none() : progress;
+        long t0 = System.nanoTime();
+        RegressionData data = c.setup().data(ProgressListener.none());
+        INDArray x = data.features(), y = data.labels();
+        LatticeGroup lg = c.setup().latticeGroup(data.lattice());
+        SymmetricArchitecture arch = c.setup().architecture();
+        NetworkSubspaces spaces = arch.subspaces(c.support());
+        TargetAction inv = TargetAction.invariant(1);
+        GradientProbe probe = new GradientProbe(spaces, lg, inv);
+        List<Run> runs = new ArrayList<>();
+        int done = 0, total = c.seeds().size() * (1 + CONTINUATIONS.size());
+        for (long seed : c.seeds()) {
+            MultiLayerNetwork net = arch.build(seed);
+            spaces.projectOntoIntersection(net, true);
+            double g0 = GradientProbe.norm(probe.gradient(net, x, y, TrainingMode.EQUIVARIANT));
+            var phase1 = TrajectoryRecorder.run(spaces, lg, inv, Variant.sgd(TrainingMode.EQUIVARIANT, c.equivariantRate()), seed,
+                    net.params().dup(), x, y, c.equivariantSteps(), c.every());
+            p.update(++done, total, "seed " + seed + ": equivariant phase");
+            INDArray optimum = phase1.finalParameters();
+            net.setParams(optimum.dup());
+            Map<String, INDArray> gEq = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
+            Map<String, INDArray> gAug = probe.gradient(net, x, y, TrainingMode.AUGMENTED);
+            double offH = GradientProbe.distance(gAug, spaces.groupAverage(gAug));
+            double normA = optimum.norm2Number().doubleValue();
+            INDArray eps = perturbation(net, spaces, seed + 1);
+            eps.muli(c.perturbation() * normA / eps.norm2Number().doubleValue());
+            double epsNorm = eps.norm2Number().doubleValue();
+            Map<String, Trajectory> cont = new LinkedHashMap<>();
+            Map<String, Double> growth = new LinkedHashMap<>();
+            for (Variant v0 : CONTINUATIONS) {
+                Variant v = v0.withLearningRate(c.learningRate());
+                Trajectory t = TrajectoryRecorder.run(spaces, lg, inv, v, seed, optimum.add(eps), x, y, c.continueSteps(), c.every()).trajectory();
+                cont.put(v.label(), t);
+                double[] a = t.absoluteDistance();
+                growth.put(v.label(), a[a.length - 1] / a[0]);
+                p.update(++done, total, "seed " + seed + ": " + v.label());
+            }
+            double[] par = {Double.NaN, Double.NaN}, orth = {Double.NaN, Double.NaN};
+            if (c.curvatureIterations() > 0) {
+                net.setParams(optimum.dup());
+                par = HessianSpectrum.extremes(net, probe, spaces, x, y, false, c.curvatureIterations(), seed + 2);
+                orth = HessianSpectrum.extremes(net, probe, spaces, x, y, true, c.curvatureIterations(), seed + 3);
+                p.update(done, total, "seed " + seed + ": curvature");
+            }
+            runs.add(new Run(seed, phase1.trajectory(), g0, GradientProbe.norm(gEq), GradientProbe.norm(gAug),
+                    GradientProbe.distance(gEq, gAug), offH, epsNorm, cont, growth, par, orth));
+        }
+        p.finish();
+        return new Result(c, runs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * A Gaussian direction z per parameter array, mapped to Pi_E z - Pi_{E cap H_G} Pi_E z: inside
+     * E and orthogonal to E cap H_G (for compatible E also orthogonal to H_G), as a flat vector in
+     * the network's parameter order.
+     */
+    static INDArray perturbation(MultiLayerNetwork net, NetworkSubspaces spaces, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        MultiLayerNetwork tmp = net.clone();
+        INDArray flat = tmp.params();
+        double[] z = new double[(int) flat.length()];
+        for (int i = 0; i < z.length; i++) z[i] = gauss.sample();
+        tmp.setParams(Nd4j.create(z, new long[] {1, z.length}, DataType.DOUBLE));
+        spaces.projectOntoAdmissible(tmp, false);
+        INDArray inE = tmp.params().dup();
+        spaces.projectOntoIntersection(tmp, false);
+        return inE.sub(tmp.params());
+    }
+
+    /** "decays", "grows" or "stays" for a ratio end / start of the distance to H_G. */
+    public static String verdict(double growth) {
+        if (growth < 0.5) return "decays";
+        if (growth > 2) return "grows";
+        return "stays within a factor 2";
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Experiments of the optimization-dynamics paper (Nordenfors, Ohlsson, Flinth, arXiv:2303.13458)
+ * on small float64 networks of {@code nn}'s EQ family, trained with {@code train}'s trainer.
+ *
+ * <ul>
+ *   <li>{@link latticeq.dynamics.SymmetricArchitecture}: a network together with the representation of a
+ *       point group on every layer (input field type, regular hidden representations, invariant outputs);
+ *       {@link latticeq.dynamics.NetworkSubspaces}: Pi_G, Pi_E (a {@link latticeq.dynamics.Support} mask on
+ *       every conv kernel) and Pi_{E cap H_G} of every parameter array, as {@code train} constraints, with
+ *       distances and commutator reports.</li>
+ *   <li>{@link latticeq.dynamics.InvarianceExperiment} (claim 2: E cap H_G is invariant under augmented
+ *       gradient flow when E is compatible), {@link latticeq.dynamics.StabilityExperiment} (claims 3-4:
+ *       shared stationary points, stability under perturbation, Hessian curvature via
+ *       {@link latticeq.dynamics.HessianSpectrum}), {@link latticeq.dynamics.ModeComparison} (claim 5:
+ *       nominal vs augmented vs equivariant on lattice |phi|^2 and Fashion-MNIST).</li>
+ *   <li>{@link latticeq.dynamics.GradientProbe}: the projected gradient a mode would step along at a point,
+ *       without training (DL4J's gradient, divided by the batch rows).</li>
+ * </ul>
+ * Configurations are immutable validated records; every random choice is seeded; results are records
+ * of per-step or per-epoch arrays. The notebooks 11-13 only call these classes and plot their results.
+ */
+package latticeq.dynamics;

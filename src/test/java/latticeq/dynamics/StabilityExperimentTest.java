@@ -1,0 +1,101 @@
+package latticeq.dynamics;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import latticeq.symmetry.PointGroup;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class StabilityExperimentTest {
+
+    @Test
+    void augmentedAndEquivariantGradientsAgreeOnTheSubspaceAndEquivariantKeepsThePerturbation() {
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        var c = new StabilityExperiment.Config(setup, Support.FULL, 80, 0.2, 20, 0.1, 1e-3, 10, List.of(1L), 6);
+        var r = StabilityExperiment.run(c, null);
+        for (var run : r.runs()) {
+            System.out.printf("seed %d: |g_EQ| %.2e -> %.2e, |g_AUG| %.2e, |g_EQ - g_AUG| %.1e, AUG gradient off H_G %.1e, growth %s, curvature par %s orth %s%n",
+                    run.seed(), run.gradientStart(), run.gradientAtOptimum(), run.augmentedGradient(), run.gradientDifference(),
+                    run.augmentedGradientOffH(), run.growth(), java.util.Arrays.toString(run.parallelCurvature()),
+                    java.util.Arrays.toString(run.orthogonalCurvature()));
+            assertTrue(run.orthogonalCurvature()[0] <= run.orthogonalCurvature()[1]);
+            assertTrue(run.gradientAtOptimum() < run.gradientStart(), "the equivariant phase lowers the gradient");
+            assertTrue(run.gradientDifference() < 1e-12 * Math.max(1, run.gradientStart()),
+                    "compatible E: the augmented and equivariant gradients coincide on E cap H_G: " + run.gradientDifference());
+            assertTrue(run.augmentedGradientOffH() < 1e-12, "the augmented gradient at an equivariant point lies in H_G");
+            assertTrue(run.equivariantPhase().max() < 1e-13);
+            Trajectory eq = run.continued().get("EQUIVARIANT/SGD");
+            assertTrue(run.growth().get("EQUIVARIANT/SGD") < 1e-12, "the equivariant trainer projects the perturbation away");
+            assertTrue(eq.start() > 1e-4 && eq.start() < 1e-2, "perturbation of relative size ~1e-3: " + eq.start());
+            assertTrue(Double.isFinite(run.growth().get("AUGMENTED/orbit/SGD")));
+        }
+    }
+
+    @Test
+    void hessianExtremesBoundTheCurvatureAlongRandomDirections() {
+        // independent check: second differences of the orbit-averaged loss along random directions of the
+        // subspace are Rayleigh quotients, so they must lie between the power-iteration extremes
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        RegressionData data = setup.data(null);
+        SymmetricArchitecture a = setup.architecture();
+        NetworkSubspaces sp = a.subspaces(Support.FULL);
+        var lg = setup.latticeGroup(data.lattice());
+        var net = a.build(4);
+        sp.projectOntoIntersection(net, true);
+        GradientProbe probe = new GradientProbe(sp, lg, latticeq.symmetry.TargetAction.invariant(1));
+        var orbit = latticeq.augment.Augmenter.orbit(lg, a.input(), latticeq.symmetry.TargetAction.invariant(1), data.features(), data.labels());
+        for (boolean orthogonal : new boolean[] {false, true}) {
+            double[] ext = HessianSpectrum.extremes(net, probe, sp, data.features(), data.labels(), orthogonal, 30, 5);
+            for (long seed = 20; seed < 23; seed++) {
+                var dir = StabilityExperiment.perturbation(net, sp, seed);   // in E, orthogonal to E cap H_G
+                if (!orthogonal) {
+                    var tmp = net.clone();
+                    tmp.setParams(dir.add(net.params()));
+                    sp.projectOntoIntersection(tmp, false);
+                    dir = tmp.params().sub(net.params());            // now in E cap H_G
+                }
+                dir.divi(dir.norm2Number());
+                INDArray base = net.params().dup();
+                double h = 1e-4;
+                double r0 = GradientProbe.loss(net, orbit.features(), orbit.labels());
+                net.setParams(base.add(dir.mul(h)));
+                double rp = GradientProbe.loss(net, orbit.features(), orbit.labels());
+                net.setParams(base.sub(dir.mul(h)));
+                double rm = GradientProbe.loss(net, orbit.features(), orbit.labels());
+                net.setParams(base);
+                double q = (rp - 2 * r0 + rm) / (h * h);
+                double tol = 1e-3 * Math.max(1, Math.abs(ext[1]));
+                assertTrue(q >= ext[0] - tol && q <= ext[1] + tol, (orthogonal ? "orthogonal" : "parallel") + ": Rayleigh quotient " + q
+                        + " outside [" + ext[0] + ", " + ext[1] + "]");
+            }
+        }
+    }
+
+    @Test
+    void perturbationIsInEAndOrthogonalToTheSubspace() {
+        SymmetricArchitecture a = SymmetricArchitecture.linkRegression(PointGroup.d4(), List.of(1), List.of(1));
+        for (Support s : List.of(Support.FULL, Support.TOP_ROWS)) {
+            NetworkSubspaces sp = a.subspaces(s);
+            var net = a.build(3);
+            var eps = StabilityExperiment.perturbation(net, sp, 9);
+            var copy = net.clone();
+            copy.setParams(eps.dup());
+            sp.projectOntoAdmissible(copy, false);
+            assertEquals(0, copy.params().sub(eps).amaxNumber().doubleValue(), 1e-12, "in E");
+            copy.setParams(eps.dup());
+            sp.projectOntoIntersection(copy, false);
+            assertEquals(0, copy.params().amaxNumber().doubleValue(), 1e-12, "orthogonal to E cap H_G");
+            assertTrue(eps.norm2Number().doubleValue() > 1);
+        }
+    }
+
+    @Test
+    void configRejectsBadValues() {
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        var e = assertThrows(IllegalArgumentException.class, () -> new StabilityExperiment.Config(setup, Support.FULL, 10, 0.1, 10, 0.1, 0, 1, List.of(1L), 0));
+        assertTrue(e.getMessage().contains("perturbation = 0.0"));
+        assertEquals("decays", StabilityExperiment.verdict(0.1));
+        assertEquals("grows", StabilityExperiment.verdict(3));
+    }
+}
