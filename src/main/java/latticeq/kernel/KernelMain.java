@@ -1,0 +1,41 @@
+package latticeq.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Entry point Jupyter runs (see environment/kernel.json):
+ * {@code java -cp <lib>/* latticeq.kernel.KernelMain <connection file>}.
+ */
+public final class KernelMain {
+    /** Held so the level setting is not garbage-collected with the logger. */
+    private static final Logger BASE_KERNEL_LOG = Logger.getLogger("io.github.spencerpark");
+
+    private KernelMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("arguments = " + args.length
+                    + ": need exactly one, the connection file Jupyter passes as {connection_file}");
+        }
+        // The base kernel logs every message at INFO on stderr; Jupyter shows that in its console.
+        BASE_KERNEL_LOG.setLevel(Level.WARNING);
+        Path connectionFile = Path.of(args[0]);
+        if (!Files.isRegularFile(connectionFile)) {
+            throw new IllegalArgumentException("connection file = " + connectionFile + " does not exist");
+        }
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(
+                Files.readString(connectionFile, StandardCharsets.UTF_8));
+        LatticeqKernel kernel = new LatticeqKernel(System.getProperty("java.class.path"));
+        JupyterConnection connection = new JupyterConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0); // library threads (ND4J) must not keep a shut-down kernel alive
+    }
+}

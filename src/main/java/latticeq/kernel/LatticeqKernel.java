@@ -1,0 +1,162 @@
+package latticeq.kernel;
+
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.ArrayList;
+import java.util.List;
+import latticeq.Version;
+import latticeq.notebook.Display;
+import latticeq.notebook.DisplaySink;
+import latticeq.notebook.Displayable;
+import latticeq.notebook.MimeBundle;
+import latticeq.notebook.Renderers;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * The latticeq Jupyter kernel: Java cells evaluated by JShell in this JVM, with the latticeq
+ * library and its dependencies on the class path, XChart charts shown as PNG, Tablesaw tables as
+ * HTML, {@link Displayable}s as they choose, and the notebook layer's displays (progress bars)
+ * wired to Jupyter's display_data / update_display_data.
+ */
+public final class LatticeqKernel extends BaseKernel {
+    private final JShellEvaluator evaluator;
+    private final LanguageInfo languageInfo = new LanguageInfo("java", Runtime.version().toString(),
+            "text/x-java-source", ".jshell", "java", "java", "script");
+
+    /** @param classPath what cells compile against: the kernel JVM's own class path */
+    public LatticeqKernel(String classPath) {
+        this.evaluator = new JShellEvaluator(classPath);
+        registerRenderers(getRenderer());
+        Display.install(new KernelDisplaySink());
+    }
+
+    /** XChart, Tablesaw and latticeq display types, rendered through the notebook layer. */
+    static void registerRenderers(Renderer renderer) {
+        register(renderer, Chart.class, MimeBundle.PNG);
+        register(renderer, Table.class, MimeBundle.HTML);
+        register(renderer, Displayable.class, MimeBundle.HTML);
+        register(renderer, MimeBundle.class, MimeBundle.HTML);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void register(Renderer renderer, Class<?> type, String preferred) {
+        renderer.createRegistration((Class) type)
+                .preferring(preferred)
+                .supporting(MimeBundle.TEXT, MimeBundle.HTML, MimeBundle.PNG, MimeBundle.SVG)
+                .register((value, context) -> toDisplayData(Renderers.render(value), context.getOutputContainer()));
+    }
+
+    static DisplayData toDisplayData(MimeBundle bundle, DisplayData target) {
+        bundle.data().forEach((mime, value) -> target.putData(MIMEType.parse(mime), value));
+        return target;
+    }
+
+    public JShellEvaluator evaluator() {
+        return evaluator;
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return languageInfo;
+    }
+
+    @Override
+    public String getBanner() {
+        return "latticeq " + Version.get() + " on Java " + Runtime.version() + " (JShell, library preloaded)";
+    }
+
+    /** Runs a cell; returns what the last expression shows, or null when it shows nothing. */
+    @Override
+    public DisplayData eval(String cell) throws Exception {
+        CellMagics.Parsed parsed = CellMagics.parse(cell);
+        long cellStart = System.nanoTime();
+        JShellEvaluator.CellValue last = JShellEvaluator.CellValue.NONE;
+        try {
+            for (CellMagics.Part part : parsed.parts()) {
+                long start = System.nanoTime();
+                try {
+                    last = evaluator.eval(part.code(), part.firstLine() - 1, cell);
+                } finally {
+                    if (part.timed()) {
+                        System.out.println(CellMagics.wallTime(System.nanoTime() - start));
+                    }
+                }
+            }
+        } finally {
+            if (parsed.timeWholeCell()) {
+                System.out.println(CellMagics.wallTime(System.nanoTime() - cellStart));
+            }
+        }
+        System.out.flush();
+        System.err.flush();
+        return last.present() ? getRenderer().render(last.value()) : null;
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        if (e instanceof CellException cellException) {
+            List<String> lines = new ArrayList<>();
+            List<String> trace = cellException.traceback();
+            for (int i = 0; i < trace.size(); i++) {
+                lines.add(i == 0 ? errorStyler.secondary(trace.get(i)) : trace.get(i));
+            }
+            return lines;
+        }
+        return super.formatError(e);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        JShellEvaluator.Completions completions = evaluator.complete(code, at);
+        return new ReplacementOptions(completions.texts(), completions.start(), completions.end());
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        List<String> docs = evaluator.inspect(code, at);
+        return docs.isEmpty() ? null : new DisplayData(String.join("\n\n", docs));
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (evaluator.completeness(code)) {
+            case "complete" -> IS_COMPLETE_YES;
+            case "invalid" -> IS_COMPLETE_BAD;
+            default -> "    ";
+        };
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        Display.install(null);
+        evaluator.close();
+    }
+
+    /** Sends notebook-layer displays to the current cell's output. */
+    private final class KernelDisplaySink implements DisplaySink {
+        @Override
+        public void display(MimeBundle bundle, String displayId) {
+            DisplayData data = toDisplayData(bundle, new DisplayData());
+            if (displayId != null) {
+                data.setDisplayId(displayId);
+            }
+            if (getIO().display.isAttached()) {
+                getIO().display.display(data);
+            } else {
+                System.out.println(bundle.plainText()); // no cell running: keep the text somewhere
+            }
+        }
+
+        @Override
+        public void update(MimeBundle bundle, String displayId) {
+            if (getIO().display.isAttached()) {
+                getIO().display.updateDisplay(displayId, toDisplayData(bundle, new DisplayData()));
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package latticeq.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class RenderersTest {
+    private static BufferedImage png(MimeBundle bundle) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(bundle.get(MimeBundle.PNG))));
+    }
+
+    /** Distinct colours: a drawn chart has many (antialiased lines, text), a blank image one or two. */
+    private static long colours(BufferedImage image) {
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                set.add(image.getRGB(x, y));
+            }
+        }
+        return set.size();
+    }
+
+    @Test
+    void xyChartBecomesAPngOfItsSize() throws Exception {
+        var chart = Plots.xy("title", "x", "y");
+        Plots.line(chart, "a", new double[] {1, 2, 3}, new double[] {1, 10, 100});
+        Plots.errorBars(chart, "b", new double[] {1, 2, 3}, new double[] {2, 20, 50}, new double[] {1, 2, 3});
+        Plots.band(chart, "c", new double[] {1, 2, 3}, new double[] {1, 5, 40}, new double[] {3, 30, 150});
+        Plots.logAxes(chart, false, true);
+        MimeBundle bundle = Display.render(chart);
+        BufferedImage image = png(bundle);
+        assertEquals(Plots.WIDTH, image.getWidth());
+        assertEquals(Plots.HEIGHT, image.getHeight());
+        assertTrue(colours(image) > 20, "chart looks blank: " + colours(image) + " colours");
+        assertTrue(bundle.plainText().contains("\"title\""), bundle.plainText());
+    }
+
+    @Test
+    void heatmapRendersAndChecksShape() throws Exception {
+        MimeBundle bundle = Display.render(Plots.heatmap("k", new double[][] {{1, 2, 3}, {4, 5, 6}}));
+        assertTrue(colours(png(bundle)) > 5);
+        assertThrows(IllegalArgumentException.class, () -> Plots.heatmap("ragged", new double[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> Plots.heatmap("empty", new double[0][0]));
+    }
+
+    @Test
+    void curvesAndLengthChecks() {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("loss", new double[] {1, 0.5, 0.25});
+        series.put("validation", new double[] {1.2, 0.6, 0.4});
+        var chart = Plots.curves("history", "epoch", "loss", null, series, true);
+        assertEquals(List.of("loss", "validation"), chart.getSeriesCollection().stream().map(s -> s.getName()).toList());
+        assertThrows(IllegalArgumentException.class,
+                () -> Plots.line(Plots.xy("t", "x", "y"), "bad", new double[] {1, 2}, new double[] {1}));
+    }
+
+    @Test
+    void tableBecomesEscapedHtml() {
+        Table table = Table.create("a <b> table", IntColumn.create("n", 1, 2), StringColumn.create("s", "x&y", "<script>"));
+        MimeBundle bundle = Display.render(table);
+        String html = bundle.get(MimeBundle.HTML);
+        assertTrue(html.startsWith("<table class=\"latticeq-table\"><caption>a &lt;b&gt; table</caption>"), html);
+        assertTrue(html.contains("<td>x&amp;y</td>") && html.contains("<td>&lt;script&gt;</td>"), html);
+        assertFalse(html.contains("<script>"));
+        assertTrue(bundle.plainText().contains("x&y"));
+    }
+
+    @Test
+    void longTablesAreElidedInTheMiddle() {
+        int[] values = new int[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        String html = TableHtml.render(Table.create("long", IntColumn.create("i", values)), 10);
+        assertTrue(html.contains("<td>4</td>") && html.contains("<td>95</td>") && html.contains("<td>99</td>"), html);
+        assertFalse(html.contains("<td>5</td>") || html.contains("<td>94</td>"), html);
+        assertTrue(html.contains("90 rows"), html);
+        assertTrue(html.contains("100 rows &times; 1 columns"), html);
+    }
+
+    @Test
+    void displayableAndPlainObjects() {
+        Displayable d = () -> MimeBundle.text("t").withHtml("<i>h</i>");
+        assertEquals("<i>h</i>", Display.render(d).get(MimeBundle.HTML));
+        assertEquals(Map.of(MimeBundle.TEXT, "[1, 2]"), Display.render(List.of(1, 2)).data());
+        assertThrows(IllegalArgumentException.class, () -> MimeBundle.text("x").with("nonsense", "y"));
+    }
+}
