@@ -1,0 +1,42 @@
+package latticeq.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import latticeq.progress.ProgressListener;
+
+/**
+ * A cache of generated datasets keyed by their spec (seed included): notebook reruns load from
+ * disk instead of sampling again. Entry for a spec: {@code root/<N_t>x<N_x>-<spec.cacheKey()>}.
+ */
+public final class Datasets {
+    private Datasets() {}
+
+    /** Directory that holds (or will hold) the dataset of {@code spec} under {@code root}. */
+    public static Path cacheDirectory(Path root, DatasetSpec spec) {
+        return root.resolve(spec.nt() + "x" + spec.nx() + "-" + spec.cacheKey());
+    }
+
+    /**
+     * Loads the cached dataset of {@code spec}, or generates, writes (atomically) and returns it.
+     * A cache entry that fails validation (corrupted, or written for another spec) is regenerated.
+     */
+    public static Dataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
+        Path dir = cacheDirectory(root, spec);
+        if (Files.isDirectory(dir)) {
+            try {
+                Dataset cached = DatasetIO.read(dir);
+                if (cached.spec().equals(spec)) {
+                    progress.update(1, 1, "loaded " + dir.getFileName());
+                    progress.finish();
+                    return cached;
+                }
+            } catch (NpyFormatException e) {
+                // fall through: regenerate a damaged entry
+            }
+        }
+        Dataset data = DatasetGenerator.generate(spec, progress);
+        DatasetIO.write(data, dir);
+        return data;
+    }
+}

@@ -1,0 +1,54 @@
+package latticeq.phi4;
+
+import latticeq.progress.ProgressListener;
+
+/**
+ * Thermalizes a dual sampler, then measures n and |phi|^2 after every sweep and analyses both
+ * series with the Gamma method.
+ *
+ * @param density      n after each measurement sweep
+ * @param phi2         |phi|^2 after each measurement sweep
+ * @param densityEstimate Gamma-method estimate of &lt;n&gt; (tau in sweeps)
+ * @param phi2Estimate Gamma-method estimate of &lt;|phi|^2&gt; (tau in sweeps)
+ * @param worms        worms run (thermalization included)
+ * @param headSteps    worm head proposals (thermalization included)
+ * @param seconds      wall time of thermalization and measurement
+ */
+public record MonteCarloRun(double[] density, double[] phi2, Estimate densityEstimate, Estimate phi2Estimate,
+                            long worms, long headSteps, double seconds) {
+
+    /** Runs {@code therm} sweeps without and {@code measure} sweeps with measurements (measure >= 2). */
+    public static MonteCarloRun run(DualSampler sampler, int therm, int measure, ProgressListener progress) {
+        if (therm < 0) {
+            throw new IllegalArgumentException("therm = " + therm + " is not allowed: need >= 0 sweeps");
+        }
+        if (measure < 2) {
+            throw new IllegalArgumentException("measure = " + measure + " is not allowed: need >= 2 sweeps");
+        }
+        long worms0 = sampler.worms(), steps0 = sampler.headSteps();
+        long t0 = System.nanoTime();
+        long total = (long) therm + measure;
+        int chunk = (int) Math.max(1, total / 100);
+        String label = "mu=" + sampler.params().mu() + " " + sampler.lattice();
+        for (int i = 0; i < therm; i++) {
+            sampler.sweep();
+            if ((i + 1) % chunk == 0) {
+                progress.update(i + 1, total, label + " thermalizing");
+            }
+        }
+        double[] n = new double[measure];
+        double[] q = new double[measure];
+        for (int i = 0; i < measure; i++) {
+            sampler.sweep();
+            n[i] = sampler.density();
+            q[i] = sampler.phi2();
+            if ((therm + i + 1) % chunk == 0) {
+                progress.update(therm + i + 1, total, label + " measuring");
+            }
+        }
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        progress.finish();
+        return new MonteCarloRun(n, q, TimeSeries.gamma(n), TimeSeries.gamma(q),
+                sampler.worms() - worms0, sampler.headSteps() - steps0, seconds);
+    }
+}
