@@ -1,0 +1,59 @@
+package latticeq.nn;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Bulk copies between ND4J's off-heap arrays and Java arrays (one memcpy, no per-element calls). */
+final class HostArrays {
+    private HostArrays() {}
+
+    /** The array itself when it is c-ordered, dense and not a view; otherwise a c-ordered copy. */
+    static INDArray dense(INDArray a) {
+        return isDenseC(a) ? a : a.dup('c');
+    }
+
+    /** True when the elements lie in c order, contiguous, from the start of the buffer (checked by strides). */
+    static boolean isDenseC(INDArray a) {
+        if (a.offset() != 0 || a.data().length() < a.length()) return false;
+        long[] shape = a.shape(), stride = a.stride();
+        long expect = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expect) return false;
+            expect *= shape[i];
+        }
+        return true;
+    }
+
+    static float[] readFloat(INDArray a, float[] reuse) {
+        INDArray d = dense(a);
+        int n = Math.toIntExact(d.length());
+        float[] r = reuse != null && reuse.length >= n ? reuse : new float[n];
+        new FloatPointer(d.data().addressPointer()).get(r, 0, n);
+        return r;
+    }
+
+    static double[] readDouble(INDArray a, double[] reuse) {
+        INDArray d = dense(a);
+        int n = Math.toIntExact(d.length());
+        double[] r = reuse != null && reuse.length >= n ? reuse : new double[n];
+        new DoublePointer(d.data().addressPointer()).get(r, 0, n);
+        return r;
+    }
+
+    /** Writes n values into a dense c-ordered array ({@link #isDenseC}) starting at element {@code at}. */
+    static void write(float[] src, int n, INDArray dst, long at) {
+        new FloatPointer(dst.data().addressPointer()).position(at).put(src, 0, n);
+    }
+
+    static void write(double[] src, int n, INDArray dst, long at) {
+        new DoublePointer(dst.data().addressPointer()).position(at).put(src, 0, n);
+    }
+
+    static void requireFloatOrDouble(DataType t) {
+        if (t != DataType.FLOAT && t != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dataType = " + t + ": PeriodicConvolution supports FLOAT and DOUBLE");
+        }
+    }
+}

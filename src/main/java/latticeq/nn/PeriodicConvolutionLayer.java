@@ -1,0 +1,218 @@
+package latticeq.nn;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The DL4J layer of a {@link PeriodicConvolution}. Fast path (see docs/benchmarks.md): a periodic
+ * im2col in Java through one precomputed gather table, then one gemm for the whole batch through
+ * ND4J/OpenBLAS, computed in NHWC order so that the gemm writes the activations directly:
+ * <pre>
+ *   forward   Z[N*Ho*Wo, Cout] = col[N*Ho*Wo, Cin*kh*kw] x W[Cout, Cin*kh*kw]^T + b
+ *   backward  dW = dZ^T col,  db = column sums of dZ,  dcol = dZ W,  dX = scatter-add of dcol
+ * </pre>
+ * The output is returned as an NCHW view (permute) of the NHWC result. Large batches are cut into
+ * chunks so the column matrix stays below {@link #CHUNK_ELEMENTS} entries.
+ */
+public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
+
+    /** Largest column matrix held at once (entries); bigger batches are processed in chunks. */
+    static final long CHUNK_ELEMENTS = 1L << 23;
+
+    private transient PeriodicIm2col im2col;
+    /** Column matrix and pre-activations of the last training forward pass (detached), for backprop. */
+    private transient INDArray colCache;
+    private transient INDArray zCache;
+    private transient INDArray cachedInput;
+    private transient float[] hostF, colF;
+    private transient double[] hostD, colD;
+
+    public PeriodicConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        HostArrays.requireFloatOrDouble(dataType);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.CONVOLUTIONAL;
+    }
+
+    private PeriodicIm2col table(INDArray x) {
+        PeriodicConvolution c = layerConf();
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("input rank = " + x.rank()
+                    + ": PeriodicConvolution needs [batch, channels, Nt, Nx] (rank 4)");
+        }
+        long ch = x.size(1), h = x.size(2), w = x.size(3);
+        if (ch != c.getNIn()) {
+            throw new IllegalArgumentException("input channels = " + ch + ": layer " + index
+                    + " expects exactly " + c.getNIn());
+        }
+        // Stride 1: the lattice must hold the kernel. Strided layers (ST) shrink the lattice, so
+        // they only need the padding to wrap at most once (PyTorch's rule for circular padding).
+        int minH = c.getStrideH() == 1 ? c.getKernelH() : Math.max(1, c.getKernelH() / 2);
+        int minW = c.getStrideW() == 1 ? c.getKernelW() : Math.max(1, c.getKernelW() / 2);
+        if (h < minH || w < minW) {
+            throw new IllegalArgumentException("lattice = " + h + "x" + w + ": layer " + index + " has a "
+                    + c.getKernelH() + "x" + c.getKernelW() + " kernel, needs Nt >= " + minH
+                    + " and Nx >= " + minW);
+        }
+        if (im2col == null || !im2col.matches((int) ch, (int) h, (int) w)) {
+            im2col = new PeriodicIm2col((int) ch, (int) h, (int) w, c.getKernelH(), c.getKernelW(),
+                    c.getStrideH(), c.getStrideW());
+        }
+        return im2col;
+    }
+
+    private int chunkSamples(PeriodicIm2col t) {
+        return (int) Math.max(1, CHUNK_ELEMENTS / t.table.length);
+    }
+
+    private INDArray weights2d(INDArray w4) {
+        PeriodicConvolution c = layerConf();
+        return w4.reshape('c', c.getNOut(), (long) c.getNIn() * c.getKernelH() * c.getKernelW());
+    }
+
+    /** Fills a detached [rows, k] column matrix with samples [n0, n0+count) of the host input. */
+    private INDArray columns(PeriodicIm2col t, int n0, int count, INDArray reuse) {
+        long rows = (long) count * t.hOut * t.wOut;
+        INDArray col = reuse;
+        if (col == null || col.size(0) != rows || col.size(1) != t.k || col.dataType() != dataType) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                col = Nd4j.createUninitialized(dataType, new long[] {rows, t.k}, 'c');
+            }
+        }
+        int n = count * t.table.length;
+        if (dataType == DataType.FLOAT) {
+            if (colF == null || colF.length < n) colF = new float[n];
+            t.gather(hostF, n0, count, colF);
+            HostArrays.write(colF, n, col, 0);
+        } else {
+            if (colD == null || colD.length < n) colD = new double[n];
+            t.gather(hostD, n0, count, colD);
+            HostArrays.write(colD, n, col, 0);
+        }
+        return col;
+    }
+
+    private void readInput(INDArray x) {
+        INDArray xt = x.dataType() == dataType ? x : x.castTo(dataType);
+        if (dataType == DataType.FLOAT) hostF = HostArrays.readFloat(xt, hostF);
+        else hostD = HostArrays.readDouble(xt, hostD);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+        assertInputSet(false);
+        PeriodicIm2col t = table(input);
+        int n = (int) input.size(0);
+        int cOut = (int) layerConf().getNOut();
+        readInput(input);
+        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
+        INDArray b = getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr);
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {n, t.hOut, t.wOut, cOut}, 'c');
+        INDArray z2 = out.reshape('c', (long) n * t.hOut * t.wOut, cOut);
+        int chunk = chunkSamples(t);
+        INDArray col = null;
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            int count = Math.min(chunk, n - n0);
+            col = columns(t, n0, count, n == count ? colCache : col);
+            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
+            INDArray zPart = count == n ? z2 : z2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            Nd4j.gemm(col, w2, zPart, false, true, 1.0, 0.0);
+        }
+        z2.addiRowVector(b.reshape(cOut));
+        if (training) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                if (zCache == null || !zCache.equalShapes(z2) || zCache.dataType() != dataType) {
+                    zCache = Nd4j.createUninitialized(dataType, z2.shape(), 'c');
+                }
+                zCache.assign(z2);
+            }
+            colCache = (col != null && col.size(0) == z2.size(0)) ? col : null;
+            cachedInput = input;
+        } else {
+            if (col != null && col.size(0) == z2.size(0)) colCache = col; // keep the buffer for reuse
+            cachedInput = null;
+        }
+        layerConf().getActivationFn().getActivation(out, training);
+        return out.permute(0, 3, 1, 2);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        if (cachedInput != input || zCache == null) {
+            activate(true, LayerWorkspaceMgr.noWorkspaces());
+        }
+        PeriodicIm2col t = table(input);
+        int n = (int) input.size(0);
+        int cOut = (int) layerConf().getNOut();
+        long rows = (long) n * t.hOut * t.wOut;
+        INDArray epsNhwc = epsilon.permute(0, 2, 3, 1).dup('c');
+        INDArray z = zCache.reshape('c', n, t.hOut, t.wOut, cOut);
+        INDArray delta = layerConf().getActivationFn().backprop(z, epsNhwc).getFirst();
+        INDArray dz = HostArrays.dense(delta).reshape('c', rows, cOut);
+        cachedInput = null; // zCache was overwritten by the activation's backprop
+
+        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr));
+        INDArray dW2 = weights2d(gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY));
+        INDArray dB = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
+        dB.assign(dz.sum(0).reshape(dB.shape()));
+
+        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {n, t.cIn, t.h, t.w}, 'c');
+        int ss = t.sampleSize();
+        float[] dxF = dataType == DataType.FLOAT ? new float[n * ss] : null;
+        double[] dxD = dataType == DataType.DOUBLE ? new double[n * ss] : null;
+        int chunk = chunkSamples(t);
+        boolean haveCol = colCache != null && colCache.size(0) == rows;
+        if (!haveCol && chunk >= n) {
+            readInput(input);
+        } else if (chunk < n) {
+            readInput(input);
+        }
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            int count = Math.min(chunk, n - n0);
+            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
+            INDArray col = (count == n && haveCol) ? colCache : columns(t, n0, count, null);
+            INDArray dzPart = count == n ? dz : dz.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
+            Nd4j.gemm(dzPart, col, dW2, true, false, 1.0, n0 == 0 ? 0.0 : 1.0);
+            INDArray dcol = Nd4j.gemm(dzPart, w2, false, false);
+            if (dxF != null) t.scatterAdd(HostArrays.readFloat(dcol, colF), n0, count, dxF);
+            else t.scatterAdd(HostArrays.readDouble(dcol, colD), n0, count, dxD);
+        }
+        if (dxF != null) HostArrays.write(dxF, dxF.length, dx, 0);
+        else HostArrays.write(dxD, dxD.length, dx, 0);
+
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY,
+                gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY), 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dB);
+        weightNoiseParams.clear();
+        return new Pair<>(g, backpropDropOutIfPresent(dx));
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        cachedInput = null;
+    }
+}
