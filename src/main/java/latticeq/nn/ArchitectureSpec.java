@@ -70,10 +70,10 @@ public record ArchitectureSpec(Family family, List<Integer> convChannels, List<I
                     + ": only FL is bound to a lattice size, use 0x0 for " + family);
         }
         if (latticeNt > 0) {
-            int kMax = convKernels.stream().mapToInt(Integer::intValue).max().orElse(1);
-            if (latticeNt < kMax || latticeNx < kMax) {
+            int min = PeriodicConvolutionLayer.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
+            if (latticeNt < min || latticeNx < min) {
                 throw new IllegalArgumentException("lattice = " + latticeNt + "x" + latticeNx
-                        + ": smaller than kernel " + kMax + ", need Nt, Nx >= " + kMax);
+                        + ": too small for the kernels, need Nt, Nx >= " + min);
             }
         }
     }
@@ -114,8 +114,8 @@ public record ArchitectureSpec(Family family, List<Integer> convChannels, List<I
         return convChannels.size();
     }
 
-    /** Smallest lattice extent the network accepts (the largest kernel). */
+    /** Smallest lattice extent the network accepts: half the largest kernel (circular padding wraps at most once). */
     public int minLatticeSize() {
-        return convKernels.stream().mapToInt(Integer::intValue).max().orElse(1);
+        return PeriodicConvolutionLayer.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
 }

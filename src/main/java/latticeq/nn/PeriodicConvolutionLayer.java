@@ -62,20 +62,25 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
             throw new IllegalArgumentException("input channels = " + ch + ": layer " + index
                     + " expects exactly " + c.getNIn());
         }
-        // Stride 1: the lattice must hold the kernel. Strided layers (ST) shrink the lattice, so
-        // they only need the padding to wrap at most once (PyTorch's rule for circular padding).
-        int minH = c.getStrideH() == 1 ? c.getKernelH() : Math.max(1, c.getKernelH() / 2);
-        int minW = c.getStrideW() == 1 ? c.getKernelW() : Math.max(1, c.getKernelW() / 2);
+        // Circular padding may wrap at most once (PyTorch's rule for padding_mode='circular'): each
+        // extent must be at least k/2. So a 3x3 kernel runs on the paper's 50x2 lattice, where its
+        // left and right neighbours coincide, exactly as in the reference code.
+        int minH = minExtent(c.getKernelH()), minW = minExtent(c.getKernelW());
         if (h < minH || w < minW) {
             throw new IllegalArgumentException("lattice = " + h + "x" + w + ": layer " + index + " has a "
                     + c.getKernelH() + "x" + c.getKernelW() + " kernel, needs Nt >= " + minH
-                    + " and Nx >= " + minW);
+                    + " and Nx >= " + minW + " (circular padding wraps at most once)");
         }
         if (im2col == null || !im2col.matches((int) ch, (int) h, (int) w)) {
             im2col = new PeriodicIm2col((int) ch, (int) h, (int) w, c.getKernelH(), c.getKernelW(),
                     c.getStrideH(), c.getStrideW());
         }
         return im2col;
+    }
+
+    /** Smallest lattice extent a kernel of extent k accepts: the padding (k/2) must not exceed it. */
+    public static int minExtent(int k) {
+        return Math.max(1, k / 2);
     }
 
     private int chunkSamples(PeriodicIm2col t) {

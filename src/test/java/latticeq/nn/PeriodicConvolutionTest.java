@@ -58,7 +58,8 @@ class PeriodicConvolutionTest {
         int[][] cases = { // n, cIn, h, w, cOut, kh, kw, stride
                 {1, 1, 3, 3, 1, 1, 1, 1}, {3, 4, 6, 4, 5, 3, 3, 1}, {2, 4, 7, 3, 3, 2, 2, 1},
                 {5, 2, 5, 5, 4, 2, 3, 1}, {4, 3, 8, 4, 6, 3, 2, 2}, {2, 4, 60, 4, 16, 3, 3, 1},
-                {7, 16, 9, 5, 16, 3, 3, 1}, {3, 4, 9, 6, 2, 3, 3, 3}, {1, 5, 4, 4, 3, 1, 1, 2}};
+                {7, 16, 9, 5, 16, 3, 3, 1}, {3, 4, 9, 6, 2, 3, 3, 3}, {1, 5, 4, 4, 3, 1, 1, 2},
+                {2, 4, 5, 2, 3, 3, 3, 1}, {2, 3, 4, 1, 2, 3, 3, 1}};
         for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             double tol = dt == DataType.FLOAT ? 1e-5 : 1e-12;
             for (int[] c : cases) {
@@ -146,8 +147,12 @@ class PeriodicConvolutionTest {
                 () -> net.output(Nd4j.rand(DataType.FLOAT, 2, 3, 6, 6)));
         assertTrue(e.getMessage().contains("input channels = 3"), e.getMessage());
         assertTrue(e.getMessage().contains("4"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> net.output(Nd4j.rand(DataType.FLOAT, 2, 4, 6, 2)));
-        assertTrue(e.getMessage().contains("lattice = 6x2"), e.getMessage());
+        // a 5x5 kernel pads by 2: a 1-site direction would be wrapped twice
+        MultiLayerNetwork wide = singleLayer(4, 2, 5, 5, 1, DataType.FLOAT, Activation.TANH);
+        e = assertThrows(IllegalArgumentException.class, () -> wide.output(Nd4j.rand(DataType.FLOAT, 2, 4, 6, 1)));
+        assertTrue(e.getMessage().contains("lattice = 6x1") && e.getMessage().contains("Nx >= 2"), e.getMessage());
+        // a 3x3 kernel on the paper's 50x2 lattice is fine (neighbours coincide, as with PyTorch's circular padding)
+        assertEquals(2, net.output(Nd4j.rand(DataType.FLOAT, 2, 4, 50, 2)).size(0));
     }
 
     @Test
