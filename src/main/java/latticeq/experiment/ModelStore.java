@@ -16,14 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import latticeq.nn.LatticeModel;
 
 /**
  * A disk cache of trained networks keyed by everything that determines them (architecture,
  * training settings, data, seeds), so a notebook that needs the networks of another notebook
  * loads them instead of training again. Entry: {@code root/<name>-<key>/} with {@code model.zip}
- * (DL4J) and {@code history.json} (losses per epoch, best epoch, training seconds, the key's
+ * ({@link LatticeModel}: network, spec, provenance) and {@code history.json} (losses per epoch, best epoch, training seconds, the key's
  * parts); written into a temporary directory and moved into place atomically.
  */
 public final class ModelStore {
@@ -85,12 +84,12 @@ public final class ModelStore {
 
     /** Reads an entry (the result is marked cached, with 0 training seconds). */
     public static FitResult read(Path dir) throws IOException {
-        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("model.zip").toFile(), false);
+        LatticeModel model = LatticeModel.load(dir.resolve("model.zip"));
         Map<?, ?> h = JSON.readValue(dir.resolve("history.json").toFile(), Map.class);
         double[] train = toDoubles(h.get("trainLoss"));
         double[] val = toDoubles(h.get("validationLoss"));
         int best = ((Number) h.get("bestEpoch")).intValue();
-        return new FitResult(net, train, val, best, 0.0, true);
+        return new FitResult(model, train, val, best, 0.0, true);
     }
 
     /** Writes an entry atomically (replacing an older one). */
@@ -99,7 +98,7 @@ public final class ModelStore {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
         try {
-            ModelSerializer.writeModel(result.network(), tmp.resolve("model.zip").toFile(), false);
+            result.model().save(tmp.resolve("model.zip"));
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("trainLoss", result.trainLoss());
             h.put("validationLoss", result.validationLoss());

@@ -5,11 +5,16 @@ import latticeq.data.Dataset;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
+import latticeq.train.Trainer;
+import latticeq.train.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The study's trained networks, through a {@link ModelStore}: a network trained on the first
  * {@code n} samples of the (shuffled) training pool, validated on the first {@code ceil(n / 10)}
- * (at least 10) samples of the validation pool, as in the follow-up code. The store key holds the
+ * (at least 10) samples of the validation pool, as in the follow-up code, by {@link Trainer}
+ * (AdamW amsgrad, early stopping, best epoch restored) with the given {@link TrainingConfig}. The store key holds the
  * architecture, the fit settings, both datasets' cache keys, n and the seed, so notebooks that ask
  * for the same network share one file, and any change trains a new one.
  */
@@ -23,28 +28,36 @@ public final class StudyModels {
 
     /** A regression network on (n, |phi|^2), trained or loaded. */
     public static FitResult regression(ModelStore store, ArchitectureSpec spec, Dataset pool, Dataset validationPool,
-                                       int n, FitConfig config, long seed, ProgressListener progress) throws IOException {
+                                       int n, TrainingConfig config, ProgressListener progress) throws IOException {
         requireHead(spec, Head.REGRESSION);
         requireSize(n, pool);
         Dataset train = pool.subset(n);
         Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
-        String key = ModelStore.key("regression", spec, config, pool.spec().cacheKey(), validationPool.spec().cacheKey(), n, seed);
-        return store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + seed, key, () -> EarlyStoppingFit.fit(spec, seed,
-                Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), config, progress));
+        String key = ModelStore.key("regression", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
+        return store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
+                Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), progress));
     }
 
     /** A classifier of the winding number W into {@code spec.outputs()} classes, trained or loaded. */
     public static FitResult counting(ModelStore store, ArchitectureSpec spec, Dataset pool, Dataset validationPool,
-                                     int n, FitConfig config, long seed, ProgressListener progress) throws IOException {
+                                     int n, TrainingConfig config, ProgressListener progress) throws IOException {
         requireHead(spec, Head.CLASSIFICATION);
         requireSize(n, pool);
         int classes = spec.outputs();
         Dataset train = pool.subset(n);
         Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
-        String key = ModelStore.key("counting", spec, config, pool.spec().cacheKey(), validationPool.spec().cacheKey(), n, seed);
-        return store.loadOrFit(spec.family() + "-count-n" + n + "-s" + seed, key, () -> EarlyStoppingFit.fit(spec, seed,
+        String key = ModelStore.key("counting", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
+        return store.loadOrFit(spec.family() + "-count-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
                 Tensors.features(train), Tensors.windingOneHot(train, classes), Tensors.features(val),
-                Tensors.windingOneHot(val, classes), config, progress));
+                Tensors.windingOneHot(val, classes), progress));
+    }
+
+    /** Trains with {@link Trainer} in its nominal mode. */
+    public static FitResult train(ArchitectureSpec spec, TrainingConfig config, INDArray x, INDArray y, INDArray xVal,
+                                  INDArray yVal, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        var result = new Trainer(spec, config).progress(progress).fit(new DataSet(x, y), new DataSet(xVal, yVal));
+        return FitResult.of(result, (System.nanoTime() - t0) * 1e-9);
     }
 
     private static void requireHead(ArchitectureSpec spec, Head head) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.progress.ProgressListener;
+import latticeq.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,43 +38,21 @@ class TrainingTest {
     }
 
     @Test
-    void fitLearnsIsReproducibleAndRestoresTheBestEpoch() {
+    void studyTrainingRestoresTheBestEpochAndLearns() {
         INDArray[] train = data(200, 1), val = data(50, 2);
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(6), List.of(1), List.of(8), 2);
-        FitConfig cfg = new FitConfig(12, 3, 25, 1e-2, 0);
-        AtomicInteger updates = new AtomicInteger();
-        ProgressListener count = new ProgressListener() {
-            @Override public void update(long d, long t, String m) { updates.incrementAndGet(); }
-            @Override public void finish() {}
-        };
-        FitResult a = EarlyStoppingFit.fit(spec, 5L, train[0], train[1], val[0], val[1], cfg, count);
-        assertTrue(a.epochs() >= 1 && a.epochs() <= 12);
-        assertTrue(updates.get() >= a.epochs());
+        TrainingConfig cfg = TrainingConfig.paper(200, 12, 5L).withEpochs(12, 3).withBatchSize(25);
+        FitResult a = StudyModels.train(spec, cfg, train[0], train[1], val[0], val[1], QUIET);
         double[] v = a.validationLoss();
-        assertTrue(v[a.bestEpoch()] < v[0] || a.bestEpoch() == 0);
         for (double x : v) assertTrue(v[a.bestEpoch()] <= x);
-        // the returned network is the best epoch's: its validation MSE equals the recorded minimum
         double restored = Metrics.mse(a.network().output(val[0]), val[1]);
         assertEquals(a.bestValidationLoss(), restored, 1e-4 * Math.max(1, restored));
-        // learning happened: better than predicting the mean of the training targets
         INDArray meanPrediction = Nd4j.zeros(DataType.FLOAT, 50, 2).addRowVector(train[1].mean(0));
         assertTrue(restored < Metrics.mse(meanPrediction, val[1]),
                 "restored " + restored + " vs constant " + Metrics.mse(meanPrediction, val[1]));
-        FitResult b = EarlyStoppingFit.fit(spec, 5L, train[0], train[1], val[0], val[1], cfg, QUIET);
-        assertArrayEquals(a.validationLoss(), b.validationLoss(), 0.0);
-        assertEquals(a.network().params(), b.network().params());
-        assertThrows(IllegalArgumentException.class,
-                () -> EarlyStoppingFit.fit(spec, 5L, train[0], val[1], val[0], val[1], cfg, QUIET));
-    }
-
-    @Test
-    void batchRuleFollowsThePaper() {
-        FitConfig p = FitConfig.paper(100);
-        assertEquals(50, p.batchFor(200));
-        assertEquals(100, p.batchFor(500));
-        assertEquals(30, p.batchFor(30));
-        assertEquals(25, p.patience());
-        assertThrows(IllegalArgumentException.class, () -> new FitConfig(0, 1, 0, 1e-2, 0));
+        assertEquals(50, StudyModels.validationSize(500, 2000));
+        assertEquals(10, StudyModels.validationSize(50, 2000));
+        assertEquals(7, StudyModels.validationSize(500, 7));
     }
 
     @Test
@@ -82,12 +61,12 @@ class TrainingTest {
         ArchitectureSpec spec = ArchitectureSpec.st(List.of(5, 4), List.of(3, 2), List.of(6), 2, 2);
         ModelStore store = new ModelStore(dir);
         String key = ModelStore.key(spec, 9L, "data");
-        assertEquals(key, ModelStore.key(spec, 9L, "data"));
+        assertEquals(key, ModelStore.key(ArchitectureSpec.st(List.of(5, 4), List.of(3, 2), List.of(6), 2, 2), 9L, "data"));
         assertNotEquals(key, ModelStore.key(spec, 10L, "data"));
         AtomicInteger fits = new AtomicInteger();
         FitResult first = store.loadOrFit("st", key, () -> {
             fits.incrementAndGet();
-            return EarlyStoppingFit.fit(spec, 9L, train[0], train[1], val[0], val[1], new FitConfig(3, 3, 20, 1e-2, 0), QUIET);
+            return StudyModels.train(spec, TrainingConfig.paper(60, 3, 9L).withBatchSize(20), train[0], train[1], val[0], val[1], QUIET);
         });
         assertFalse(first.cached());
         assertTrue(store.contains("st", key));
