@@ -21,6 +21,15 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class StudyModels {
     private StudyModels() {}
 
+    /**
+     * The study's training settings for n samples: the paper's recipe ({@link TrainingConfig#paper}:
+     * AdamW amsgrad lr 1e-2, batch 50 below 500 samples else 100) with the given epoch bound,
+     * patience and seed. Notebooks that share networks must build them with the same call.
+     */
+    public static TrainingConfig config(int n, int maxEpochs, int patience, long seed) {
+        return TrainingConfig.paper(n, maxEpochs, seed).withEpochs(maxEpochs, patience);
+    }
+
     /** Validation samples used with n training samples: 10 % of n, at least 10, at most what exists. */
     public static int validationSize(int n, int available) {
         return Math.min(available, Math.max(10, (n + 9) / 10));
