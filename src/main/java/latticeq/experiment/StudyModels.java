@@ -43,8 +43,8 @@ public final class StudyModels {
         Dataset train = pool.subset(n);
         Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
         String key = ModelStore.key("regression", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
-        return store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
-                Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), progress));
+        return reportCached(store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
+                Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), progress)), progress);
     }
 
     /** A classifier of the winding number W into {@code spec.outputs()} classes, trained or loaded. */
@@ -56,9 +56,9 @@ public final class StudyModels {
         Dataset train = pool.subset(n);
         Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
         String key = ModelStore.key("counting", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
-        return store.loadOrFit(spec.family() + "-count-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
+        return reportCached(store.loadOrFit(spec.family() + "-count-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
                 Tensors.features(train), Tensors.windingOneHot(train, classes), Tensors.features(val),
-                Tensors.windingOneHot(val, classes), progress));
+                Tensors.windingOneHot(val, classes), progress)), progress);
     }
 
     /** Trains with {@link Trainer} in its nominal mode. */
@@ -67,6 +67,15 @@ public final class StudyModels {
         long t0 = System.nanoTime();
         var result = new Trainer(spec, config).progress(progress).fit(new DataSet(x, y), new DataSet(xVal, yVal));
         return FitResult.of(result, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** A network loaded from the store still closes its progress display (otherwise it would stay at 0 %). */
+    private static FitResult reportCached(FitResult result, ProgressListener progress) {
+        if (result.cached()) {
+            progress.update(1, 1, "loaded from the model cache (" + result.epochs() + " epochs, best " + (result.bestEpoch() + 1) + ")");
+            progress.finish();
+        }
+        return result;
     }
 
     private static void requireHead(ArchitectureSpec spec, Head head) {
