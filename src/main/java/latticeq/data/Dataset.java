@@ -72,13 +72,41 @@ public record Dataset(DatasetSpec spec, int[] configs, double[] targets, double[
         return out;
     }
 
-    /** The targets as float, [N, 2] row-major. */
-    public float[] targetsAsFloat() {
-        float[] out = new float[targets.length];
+    /** Features of samples [from, to) as float, [to - from, 4, N_t, N_x] row-major (one batch). */
+    public float[] featuresAsFloat(int from, int to) {
+        checkRange(from, to);
+        int per = CHANNELS * spec.nt() * spec.nx();
+        float[] out = new float[(to - from) * per];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) targets[i];
+            out[i] = configs[from * per + i];
         }
         return out;
+    }
+
+    /** The targets as float, [N, 2] row-major. */
+    public float[] targetsAsFloat() {
+        return targetsAsFloat(0, size());
+    }
+
+    /** Targets of samples [from, to) as float, [to - from, 2] row-major. */
+    public float[] targetsAsFloat(int from, int to) {
+        checkRange(from, to);
+        float[] out = new float[TARGETS * (to - from)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) targets[TARGETS * from + i];
+        }
+        return out;
+    }
+
+    /** One entry of the feature tensor without copying: channel 0..3 = k_t, k_x, l_t, l_x. */
+    public int feature(int sample, int channel, int t, int x) {
+        return configs[((sample * CHANNELS + channel) * spec.nt() + t) * spec.nx() + x];
+    }
+
+    private void checkRange(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is not allowed: need 0 <= from <= to <= " + size());
+        }
     }
 
     /** n of sample i. */

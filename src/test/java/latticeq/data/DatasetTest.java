@@ -52,7 +52,13 @@ class DatasetTest {
         int[] l = d.configuration(5).l();
         for (int s = 0; s < 24; s++) {
             assertEquals(l[s], features[5 * 96 + 2 * 24 + s]);
+            assertEquals(l[s], d.feature(5, 2, s / 4, s % 4));
         }
+        float[] batch = d.featuresAsFloat(5, 7);
+        assertEquals(2 * 96, batch.length);
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(features, 5 * 96, 7 * 96)), java.util.Arrays.toString(batch));
+        assertEquals((float) d.phi2(6), d.targetsAsFloat(5, 7)[3]);
+        assertThrows(IllegalArgumentException.class, () -> d.featuresAsFloat(7, 5));
     }
 
     @Test
