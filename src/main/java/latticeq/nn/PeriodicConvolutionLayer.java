@@ -11,14 +11,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The DL4J layer of a {@link PeriodicConvolution}. Fast path (see docs/benchmarks.md): a periodic
  * im2col in Java through one precomputed gather table, then one gemm for the whole batch through
  * ND4J/OpenBLAS, computed in NHWC order so that the gemm writes the activations directly:
  * <pre>
- *   forward   Z[N*Ho*Wo, Cout] = col[N*Ho*Wo, Cin*kh*kw] x W[Cout, Cin*kh*kw]^T + b
- *   backward  dW = dZ^T col,  db = column sums of dZ,  dcol = dZ W,  dX = scatter-add of dcol
+ *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
+ *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
  * The output is returned as an NCHW view (permute) of the NHWC result. Large batches are cut into
  * chunks so the column matrix stays below {@link #CHUNK_ELEMENTS} entries.
@@ -26,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
     /** Largest column matrix held at once (entries); bigger batches are processed in chunks. */
-    static final long CHUNK_ELEMENTS = 1L << 23;
+    static final long CHUNK_ELEMENTS = Long.getLong("latticeq.conv.chunk", 1L << 23);
 
     private transient PeriodicIm2col im2col;
     /** Column matrix and pre-activations of the last training forward pass (detached), for backprop. */
@@ -92,16 +93,22 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return w4.reshape('c', c.getNOut(), (long) c.getNIn() * c.getKernelH() * c.getKernelW());
     }
 
-    /** Fills a detached [rows, k] column matrix with samples [n0, n0+count) of the host input. */
+    /** A detached (outside any workspace) buffer of the given shape, reused when it already fits. */
+    private INDArray buffer(INDArray reuse, long... shape) {
+        if (reuse != null && java.util.Arrays.equals(reuse.shape(), shape) && reuse.dataType() == dataType) return reuse;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createUninitialized(dataType, shape, 'c');
+        }
+    }
+
+    /**
+     * Fills a detached [rows, k+1] column matrix with samples [n0, n0+count) of the host input; the
+     * last column is 1, so that the bias rides in the same gemm as the kernel (no broadcast op).
+     */
     private INDArray columns(PeriodicIm2col t, int n0, int count, INDArray reuse) {
         long rows = (long) count * t.hOut * t.wOut;
-        INDArray col = reuse;
-        if (col == null || col.size(0) != rows || col.size(1) != t.k || col.dataType() != dataType) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                col = Nd4j.createUninitialized(dataType, new long[] {rows, t.k}, 'c');
-            }
-        }
-        int n = count * t.table.length;
+        INDArray col = buffer(reuse, rows, t.k + 1);
+        int n = (int) (rows * (t.k + 1));
         if (dataType == DataType.FLOAT) {
             if (colF == null || colF.length < n) colF = new float[n];
             t.gather(hostF, n0, count, colF);
@@ -120,6 +127,19 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         else hostD = HostArrays.readDouble(xt, hostD);
     }
 
+    /** [W | b] as one [cOut, k+1] matrix. */
+    private INDArray weightsWithBias(PeriodicIm2col t, boolean training, LayerWorkspaceMgr mgr) {
+        int cOut = (int) layerConf().getNOut();
+        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
+        INDArray b = getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr);
+        wAug = buffer(wAug, cOut, t.k + 1);
+        wAug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.k)).assign(w2);
+        wAug.get(NDArrayIndex.all(), NDArrayIndex.point(t.k)).assign(b.reshape(cOut));
+        return wAug;
+    }
+
+    private transient INDArray wAug, dWAug, dcolBuf;
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
@@ -127,33 +147,25 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
         readInput(input);
-        INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
-        INDArray b = getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr);
+        INDArray w = weightsWithBias(t, training, mgr);
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {n, t.hOut, t.wOut, cOut}, 'c');
         INDArray z2 = out.reshape('c', (long) n * t.hOut * t.wOut, cOut);
         int chunk = chunkSamples(t);
-        INDArray col = null;
+        INDArray col = colCache;
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int count = Math.min(chunk, n - n0);
-            col = columns(t, n0, count, n == count ? colCache : col);
+            col = columns(t, n0, count, col);
             long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray zPart = count == n ? z2 : z2.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
-            Nd4j.gemm(col, w2, zPart, false, true, 1.0, 0.0);
+            INDArray zPart = count == n ? z2 : z2.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all());
+            Nd4j.gemm(col, w, zPart, false, true, 1.0, 0.0);
         }
-        z2.addiRowVector(b.reshape(cOut));
+        colCache = col;
         if (training) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                if (zCache == null || !zCache.equalShapes(z2) || zCache.dataType() != dataType) {
-                    zCache = Nd4j.createUninitialized(dataType, z2.shape(), 'c');
-                }
-                zCache.assign(z2);
-            }
-            colCache = (col != null && col.size(0) == z2.size(0)) ? col : null;
+            zCache = buffer(zCache, z2.shape());
+            zCache.assign(z2);
             cachedInput = input;
         } else {
-            if (col != null && col.size(0) == z2.size(0)) colCache = col; // keep the buffer for reuse
             cachedInput = null;
         }
         layerConf().getActivationFn().getActivation(out, training);
@@ -177,40 +189,37 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         cachedInput = null; // zCache was overwritten by the activation's backprop
 
         INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr));
-        INDArray dW2 = weights2d(gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY));
-        INDArray dB = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
-        dB.assign(dz.sum(0).reshape(dB.shape()));
-
+        dWAug = buffer(dWAug, cOut, t.k + 1);
         INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[] {n, t.cIn, t.h, t.w}, 'c');
         int ss = t.sampleSize();
         float[] dxF = dataType == DataType.FLOAT ? new float[n * ss] : null;
         double[] dxD = dataType == DataType.DOUBLE ? new double[n * ss] : null;
         int chunk = chunkSamples(t);
-        boolean haveCol = colCache != null && colCache.size(0) == rows;
-        if (!haveCol && chunk >= n) {
-            readInput(input);
-        } else if (chunk < n) {
-            readInput(input);
-        }
+        boolean haveCol = chunk >= n && colCache != null && colCache.size(0) == rows;
+        if (!haveCol) readInput(input);
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int count = Math.min(chunk, n - n0);
             long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray col = (count == n && haveCol) ? colCache : columns(t, n0, count, null);
-            INDArray dzPart = count == n ? dz : dz.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r0, r1),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
-            Nd4j.gemm(dzPart, col, dW2, true, false, 1.0, n0 == 0 ? 0.0 : 1.0);
-            INDArray dcol = Nd4j.gemm(dzPart, w2, false, false);
-            if (dxF != null) t.scatterAdd(HostArrays.readFloat(dcol, colF), n0, count, dxF);
-            else t.scatterAdd(HostArrays.readDouble(dcol, colD), n0, count, dxD);
+            INDArray col = haveCol ? colCache : (colCache = columns(t, n0, count, colCache));
+            INDArray dzPart = count == n ? dz : dz.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).dup('c');
+            // [dW | db] = dZ^T [col | 1]
+            Nd4j.gemm(dzPart, col, dWAug, true, false, 1.0, n0 == 0 ? 0.0 : 1.0);
+            dcolBuf = buffer(dcolBuf, r1 - r0, t.k);
+            Nd4j.gemm(dzPart, w2, dcolBuf, false, false, 1.0, 0.0);
+            if (dxF != null) t.scatterAdd(colF = HostArrays.readFloat(dcolBuf, colF), n0, count, dxF);
+            else t.scatterAdd(colD = HostArrays.readDouble(dcolBuf, colD), n0, count, dxD);
         }
         if (dxF != null) HostArrays.write(dxF, dxF.length, dx, 0);
         else HostArrays.write(dxD, dxD.length, dx, 0);
 
+        INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
+        weights2d(dWView).assign(dWAug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.k)));
+        dBView.assign(dWAug.get(NDArrayIndex.all(), NDArrayIndex.point(t.k)).reshape(dBView.shape()));
         Gradient g = new DefaultGradient();
-        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY,
-                gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY), 'c');
-        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dB);
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
         weightNoiseParams.clear();
         return new Pair<>(g, backpropDropOutIfPresent(dx));
     }

@@ -44,22 +44,30 @@ final class PeriodicIm2col {
         return cIn * h * w;
     }
 
-    /** col[s*table.length + j] = x[(n0+s)*sampleSize + table[j]] for s in [0, count). */
+    /** Rows of [col | 1]: col[(s*rows + r)*(k+1) + j] = x[(n0+s)*sampleSize + table[r*k + j]], last entry 1. */
     void gather(float[] x, int n0, int count, float[] col) {
         int[] t = table;
-        int per = t.length, ss = sampleSize();
+        int rows = hOut * wOut, ss = sampleSize();
         for (int s = 0; s < count; s++) {
-            int src = (n0 + s) * ss, dst = s * per;
-            for (int j = 0; j < per; j++) col[dst + j] = x[src + t[j]];
+            int src = (n0 + s) * ss;
+            for (int r = 0; r < rows; r++) {
+                int dst = (s * rows + r) * (k + 1), tr = r * k;
+                for (int j = 0; j < k; j++) col[dst + j] = x[src + t[tr + j]];
+                col[dst + k] = 1;
+            }
         }
     }
 
     void gather(double[] x, int n0, int count, double[] col) {
         int[] t = table;
-        int per = t.length, ss = sampleSize();
+        int rows = hOut * wOut, ss = sampleSize();
         for (int s = 0; s < count; s++) {
-            int src = (n0 + s) * ss, dst = s * per;
-            for (int j = 0; j < per; j++) col[dst + j] = x[src + t[j]];
+            int src = (n0 + s) * ss;
+            for (int r = 0; r < rows; r++) {
+                int dst = (s * rows + r) * (k + 1), tr = r * k;
+                for (int j = 0; j < k; j++) col[dst + j] = x[src + t[tr + j]];
+                col[dst + k] = 1;
+            }
         }
     }
 
