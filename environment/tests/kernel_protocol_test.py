@@ -111,6 +111,20 @@ def main():
         reply, msgs = run(kc, "%time int slow = 6 * 7;\nslow")
         streams = "".join(s["text"] for s in of_type(msgs, "stream"))
         check("%time prints the wall time", "Wall time:" in streams and of_type(msgs, "execute_result"), msgs)
+
+        # Jupyter's interrupt (SIGINT by default) stops a busy cell; the kernel keeps its state.
+        msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
+        time.sleep(2)
+        km.interrupt_kernel()
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+        check("interrupt stops a busy cell", reply["content"]["status"] == "error"
+              and "interrupted" in reply["content"].get("evalue", ""), reply["content"])
+        reply, msgs = run(kc, "a + 1")
+        results = of_type(msgs, "execute_result")
+        check("kernel alive with its state after the interrupt",
+              km.is_alive() and results and results[0]["data"]["text/plain"] == "41", (reply, msgs))
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)

@@ -170,7 +170,10 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> trace = new ArrayList<>();
         String name;
         String message;
-        if (exception instanceof EvalException eval) {
+        if (exception instanceof EvalException eval && "java.lang.ThreadDeath".equals(eval.getExceptionClassName())) {
+            name = "Interrupted";
+            message = "the cell was interrupted";
+        } else if (exception instanceof EvalException eval) {
             name = eval.getExceptionClassName();
             message = eval.getMessage() == null ? "" : eval.getMessage();
         } else if (exception instanceof UnresolvedReferenceException unresolved) {
@@ -297,6 +300,11 @@ public final class JShellEvaluator implements AutoCloseable {
             remaining = info.remaining();
         }
         return "complete";
+    }
+
+    /** Stops the snippet running now (a Jupyter interrupt); false when none runs. */
+    public boolean interrupt() {
+        return control.stopUserCode();
     }
 
     @Override

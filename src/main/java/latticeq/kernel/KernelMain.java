@@ -32,6 +32,8 @@ public final class KernelMain {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(
                 Files.readString(connectionFile, StandardCharsets.UTF_8));
         LatticeqKernel kernel = new LatticeqKernel(System.getProperty("java.class.path"));
+        // Jupyter interrupts a kernel with SIGINT; the JVM's default is to exit. Stop the cell instead.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

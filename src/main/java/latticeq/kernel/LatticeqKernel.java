@@ -91,6 +91,9 @@ public final class LatticeqKernel extends BaseKernel {
             if (parsed.timeWholeCell()) {
                 System.out.println(CellMagics.wallTime(System.nanoTime() - cellStart));
             }
+            // An interrupt (Thread.stop) also sets the thread's interrupt flag; this thread is the
+            // base kernel's shell loop, which ends when it sees the flag in its next sleep.
+            Thread.interrupted();
         }
         System.out.flush();
         System.err.flush();
@@ -129,6 +132,12 @@ public final class LatticeqKernel extends BaseKernel {
             case "invalid" -> IS_COMPLETE_BAD;
             default -> "    ";
         };
+    }
+
+    /** Jupyter's interrupt (SIGINT, see KernelMain): stops the running cell, keeps the kernel. */
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
     }
 
     @Override

@@ -19,14 +19,41 @@ final class ResultKeepingExecutionControl extends DirectExecutionControl {
     private Object lastValue;
     private boolean hasValue;
 
+    /** The thread running a snippet's user code right now, or null: what an interrupt may stop. */
+    private final java.util.concurrent.atomic.AtomicReference<Thread> userCodeThread = new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Object value = doitMethod.invoke(null);
+        Object value;
+        userCodeThread.set(Thread.currentThread());
+        try {
+            value = doitMethod.invoke(null);
+        } finally {
+            userCodeThread.set(null);
+        }
         synchronized (this) {
             lastValue = value;
             hasValue = true;
         }
         return VALUE_KEPT;
+    }
+
+    /**
+     * Stops the snippet running now, if any, the way the jshell tool does (Thread.stop: it also
+     * ends busy loops that never check for interruption). The ThreadDeath surfaces as the
+     * snippet's exception, so the cell fails and the kernel lives on. Returns whether a snippet
+     * was running.
+     */
+    @SuppressWarnings({"removal", "deprecation"})
+    boolean stopUserCode() {
+        // getAndSet: one stop per snippet. Jupyter may deliver SIGINT twice; a second stop landing
+        // while the first ThreadDeath unwinds would kill the kernel's shell thread itself.
+        Thread thread = userCodeThread.getAndSet(null);
+        if (thread == null) {
+            return false;
+        }
+        thread.stop();
+        return true;
     }
 
     /** Forgets the last value (before a snippet runs, so a stale value is never shown). */

@@ -50,6 +50,35 @@ public final class Display {
         }
     }
 
+    /**
+     * Several values as one output, side by side where the page is wide enough: e.g. a training
+     * history as {@code Display.together(Tables.fromRecords(...), Plots.curves(...))}. Images
+     * are embedded as data URIs, so the HTML stays self-contained.
+     */
+    public static MimeBundle together(Object... values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("values is empty: need at least one value to show");
+        }
+        StringBuilder html = new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start\">");
+        StringBuilder text = new StringBuilder();
+        for (Object value : values) {
+            MimeBundle part = render(value);
+            html.append("<div>");
+            if (part.has(MimeBundle.HTML)) {
+                html.append(part.get(MimeBundle.HTML));
+            } else if (part.has(MimeBundle.PNG)) {
+                html.append("<img src=\"data:image/png;base64,").append(part.get(MimeBundle.PNG)).append("\"/>");
+            } else if (part.has(MimeBundle.SVG)) {
+                html.append(part.get(MimeBundle.SVG));
+            } else {
+                html.append("<pre>").append(TableHtml.escape(part.plainText())).append("</pre>");
+            }
+            html.append("</div>");
+            text.append(text.length() == 0 ? "" : "\n\n").append(part.plainText());
+        }
+        return MimeBundle.text(text.toString()).withHtml(html.append("</div>").toString());
+    }
+
     /** Shows HTML (with a plain-text twin for front ends without HTML). */
     public static void html(String html, String plainText) {
         show(MimeBundle.text(plainText).withHtml(html));

@@ -92,6 +92,19 @@ class RenderersTest {
     }
 
     @Test
+    void togetherEmbedsChartAndTableInOneSelfContainedOutput() {
+        var chart = Plots.xy("c", "x", "y");
+        Plots.line(chart, "a", new double[] {1, 2}, new double[] {3, 4});
+        MimeBundle bundle = Display.together(Table.create("t", IntColumn.create("n", new int[] {7})), chart, "note");
+        String html = bundle.get(MimeBundle.HTML);
+        assertTrue(html.contains("<td>7</td>"), html);
+        assertTrue(html.contains("<img src=\"data:image/png;base64,iVBOR"), "PNG as data URI");
+        assertTrue(html.contains("<pre>note</pre>"), html);
+        assertTrue(bundle.plainText().endsWith("note"), bundle.plainText());
+        assertThrows(IllegalArgumentException.class, Display::together);
+    }
+
+    @Test
     void displayableAndPlainObjects() {
         Displayable d = () -> MimeBundle.text("t").withHtml("<i>h</i>");
         assertEquals("<i>h</i>", Display.render(d).get(MimeBundle.HTML));
