@@ -7,7 +7,9 @@
 # Network: conv 4->16 k3, tanh, conv 16->16 k3, tanh, global average pool, dense 16 (LeakyReLU),
 # dense 2, MSE, AdamW/AMSGrad, batch 100, inputs (4, 60, 4) float32. Also: inference on 200x10,
 # the largest search-space network (3 conv layers, 22 channels, kernel 3), and DL4J's stock
-# ConvolutionLayer (zero padding) as the "before" figure.
+# ConvolutionLayer (zero padding) as the "before" figure. The latticeq side runs with
+# Nd4jThreads.singleThreadedOps() (ND4J ops on one thread, the periodic layer parallel over the
+# batch on 2 Java threads); PyTorch uses torch.set_num_threads(2).
 #
 # Environment: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3),
 # BENCH_STOCK=0 to skip the stock DL4J figure, MVN_OFFLINE=0 to let Maven download.
@@ -36,7 +38,7 @@ if [ "${BENCH_STOCK:-1}" = 1 ]; then
 fi
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r" | tee -a "$LOG"
-    java -cp "$CP" latticeq.nn.TrainingBenchmark latticeq "$SEC" 2>/dev/null | tee -a "$LOG"
+    java -cp "$CP" latticeq.nn.TrainingBenchmark latticeq "$SEC" single 2>/dev/null | tee -a "$LOG"
     "$PY" environment/bench_torch.py "$SEC" 2 | tee -a "$LOG"
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at end" | tee -a "$LOG"

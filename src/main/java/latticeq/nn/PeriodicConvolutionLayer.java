@@ -21,21 +21,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   forward   Z[N*Ho*Wo, Cout] = [col | 1][N*Ho*Wo, Cin*kh*kw + 1] x [W | b]^T
  *   backward  [dW | db] = dZ^T [col | 1],  dcol = dZ W,  dX = scatter-add of dcol
  * </pre>
- * The output is returned as an NCHW view (permute) of the NHWC result. Large batches are cut into
- * chunks so the column matrix stays below {@link #CHUNK_ELEMENTS} entries.
+ * The output is returned as an NCHW view (permute) of the NHWC result. The batch is cut into one
+ * slice per core (more when a slice's column matrix would exceed {@link #CHUNK_ELEMENTS} entries);
+ * slices run in parallel on the common fork-join pool and keep their column matrices for the
+ * backward pass. Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
-    /** Largest column matrix held at once (entries); bigger batches are processed in chunks. */
+    /** Largest column matrix of one batch slice (entries); bigger batches are cut into more slices. */
     static final long CHUNK_ELEMENTS = Long.getLong("latticeq.conv.chunk", 1L << 23);
 
     private transient PeriodicIm2col im2col;
-    /** Column matrix and pre-activations of the last training forward pass (detached), for backprop. */
-    private transient INDArray colCache;
+    /** Pre-activations of the last training forward pass (detached) and its input, for backprop. */
     private transient INDArray zCache;
     private transient INDArray cachedInput;
-    private transient float[] hostF, colF;
-    private transient double[] hostD, colD;
+    private transient float[] hostF;
+    private transient double[] hostD;
 
     public PeriodicConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -84,9 +85,6 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return Math.max(1, k / 2);
     }
 
-    private int chunkSamples(PeriodicIm2col t) {
-        return (int) Math.max(1, CHUNK_ELEMENTS / t.table.length);
-    }
 
     private INDArray weights2d(INDArray w4) {
         PeriodicConvolution c = layerConf();
@@ -101,24 +99,59 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         }
     }
 
+    /** One slice of the batch, processed by one thread: its own column matrix and scratch arrays. */
+    private static final class Chunk {
+        int n0, count;
+        INDArray col, dW, dcol;
+        float[] hostF;
+        double[] hostD;
+    }
+
+    private transient Chunk[] chunks;
+
+    /** Splits n samples into at least one chunk per core, each with at most CHUNK_ELEMENTS column entries. */
+    private Chunk[] plan(PeriodicIm2col t, int n) {
+        long perSample = (long) t.hOut * t.wOut * (t.k + 1);
+        int bySize = (int) Math.min(n, (perSample * n + CHUNK_ELEMENTS - 1) / CHUNK_ELEMENTS);
+        int count = Math.max(1, Math.max(Math.min(n, PARALLELISM), bySize));
+        if (chunks == null || chunks.length != count || chunks[count - 1].n0 + chunks[count - 1].count != n) {
+            Chunk[] old = chunks;
+            chunks = new Chunk[count];
+            for (int i = 0; i < count; i++) {
+                chunks[i] = old != null && i < old.length ? old[i] : new Chunk();
+                chunks[i].n0 = (int) ((long) i * n / count);
+                chunks[i].count = (int) ((long) (i + 1) * n / count) - chunks[i].n0;
+            }
+        }
+        return chunks;
+    }
+
+    /** Threads over the batch (the common fork-join pool plus the caller). */
+    static final int PARALLELISM = Integer.getInteger("latticeq.conv.threads", Runtime.getRuntime().availableProcessors());
+
+    private static void forEach(Chunk[] cs, java.util.function.Consumer<Chunk> body) {
+        if (cs.length == 1) body.accept(cs[0]);
+        else java.util.Arrays.stream(cs).parallel().forEach(body);
+    }
+
     /**
-     * Fills a detached [rows, k+1] column matrix with samples [n0, n0+count) of the host input; the
-     * last column is 1, so that the bias rides in the same gemm as the kernel (no broadcast op).
+     * Fills the chunk's detached [rows, k+1] column matrix; the last column is 1, so that the bias
+     * rides in the same gemm as the kernel (no broadcast op).
      */
-    private INDArray columns(PeriodicIm2col t, int n0, int count, INDArray reuse) {
-        long rows = (long) count * t.hOut * t.wOut;
-        INDArray col = buffer(reuse, rows, t.k + 1);
+    private INDArray columns(PeriodicIm2col t, Chunk c) {
+        long rows = (long) c.count * t.hOut * t.wOut;
+        c.col = buffer(c.col, rows, t.k + 1);
         int n = (int) (rows * (t.k + 1));
         if (dataType == DataType.FLOAT) {
-            if (colF == null || colF.length < n) colF = new float[n];
-            t.gather(hostF, n0, count, colF);
-            HostArrays.write(colF, n, col, 0);
+            if (c.hostF == null || c.hostF.length < n) c.hostF = new float[n];
+            t.gather(hostF, c.n0, c.count, c.hostF);
+            HostArrays.write(c.hostF, n, c.col, 0);
         } else {
-            if (colD == null || colD.length < n) colD = new double[n];
-            t.gather(hostD, n0, count, colD);
-            HostArrays.write(colD, n, col, 0);
+            if (c.hostD == null || c.hostD.length < n) c.hostD = new double[n];
+            t.gather(hostD, c.n0, c.count, c.hostD);
+            HostArrays.write(c.hostD, n, c.col, 0);
         }
-        return col;
+        return c.col;
     }
 
     private void readInput(INDArray x) {
@@ -138,7 +171,12 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return wAug;
     }
 
-    private transient INDArray wAug, dWAug, dcolBuf;
+    private transient INDArray wAug, dWAug;
+
+    private static INDArray rowsOf(INDArray m, PeriodicIm2col t, Chunk c) {
+        long per = (long) t.hOut * t.wOut;
+        return m.get(NDArrayIndex.interval(c.n0 * per, (c.n0 + c.count) * per), NDArrayIndex.all());
+    }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
@@ -151,16 +189,12 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {n, t.hOut, t.wOut, cOut}, 'c');
         INDArray z2 = out.reshape('c', (long) n * t.hOut * t.wOut, cOut);
-        int chunk = chunkSamples(t);
-        INDArray col = colCache;
-        for (int n0 = 0; n0 < n; n0 += chunk) {
-            int count = Math.min(chunk, n - n0);
-            col = columns(t, n0, count, col);
-            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray zPart = count == n ? z2 : z2.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all());
-            Nd4j.gemm(col, w, zPart, false, true, 1.0, 0.0);
-        }
-        colCache = col;
+        Chunk[] cs = plan(t, n);
+        boolean keep = training || cs.length <= PARALLELISM; // inference on huge batches: do not hold every chunk's columns
+        forEach(cs, c -> {
+            Nd4j.gemm(columns(t, c), w, rowsOf(z2, t, c), false, true, 1.0, 0.0);
+            if (!keep) c.col = null;
+        });
         if (training) {
             zCache = buffer(zCache, z2.shape());
             zCache.assign(z2);
@@ -189,27 +223,26 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         cachedInput = null; // zCache was overwritten by the activation's backprop
 
         INDArray w2 = weights2d(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr));
-        dWAug = buffer(dWAug, cOut, t.k + 1);
-        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[] {n, t.cIn, t.h, t.w}, 'c');
         int ss = t.sampleSize();
         float[] dxF = dataType == DataType.FLOAT ? new float[n * ss] : null;
         double[] dxD = dataType == DataType.DOUBLE ? new double[n * ss] : null;
-        int chunk = chunkSamples(t);
-        boolean haveCol = chunk >= n && colCache != null && colCache.size(0) == rows;
-        if (!haveCol) readInput(input);
-        for (int n0 = 0; n0 < n; n0 += chunk) {
-            int count = Math.min(chunk, n - n0);
-            long r0 = (long) n0 * t.hOut * t.wOut, r1 = r0 + (long) count * t.hOut * t.wOut;
-            INDArray col = haveCol ? colCache : (colCache = columns(t, n0, count, colCache));
-            INDArray dzPart = count == n ? dz : dz.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).dup('c');
-            // [dW | db] = dZ^T [col | 1]
-            Nd4j.gemm(dzPart, col, dWAug, true, false, 1.0, n0 == 0 ? 0.0 : 1.0);
-            dcolBuf = buffer(dcolBuf, r1 - r0, t.k);
-            Nd4j.gemm(dzPart, w2, dcolBuf, false, false, 1.0, 0.0);
-            if (dxF != null) t.scatterAdd(colF = HostArrays.readFloat(dcolBuf, colF), n0, count, dxF);
-            else t.scatterAdd(colD = HostArrays.readDouble(dcolBuf, colD), n0, count, dxD);
-        }
+        Chunk[] cs = plan(t, n); // the same chunks as the forward pass: their column matrices are still valid
+        forEach(cs, c -> {
+            long r = (long) c.count * t.hOut * t.wOut;
+            INDArray dzPart = rowsOf(dz, t, c);
+            // [dW | db] = dZ^T [col | 1] for this chunk; summed over chunks below
+            c.dW = buffer(c.dW, cOut, t.k + 1);
+            Nd4j.gemm(dzPart, c.col, c.dW, true, false, 1.0, 0.0);
+            c.dcol = buffer(c.dcol, r, t.k);
+            Nd4j.gemm(dzPart, w2, c.dcol, false, false, 1.0, 0.0);
+            if (dxF != null) t.scatterAdd(c.hostF = HostArrays.readFloat(c.dcol, c.hostF), c.n0, c.count, dxF);
+            else t.scatterAdd(c.hostD = HostArrays.readDouble(c.dcol, c.hostD), c.n0, c.count, dxD);
+        });
+        dWAug = buffer(dWAug, cOut, t.k + 1);
+        dWAug.assign(cs[0].dW);
+        for (int i = 1; i < cs.length; i++) dWAug.addi(cs[i].dW);
+        INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {n, t.cIn, t.h, t.w}, 'c');
         if (dxF != null) HostArrays.write(dxF, dxF.length, dx, 0);
         else HostArrays.write(dxD, dxD.length, dx, 0);
 

@@ -140,6 +140,56 @@ class PeriodicConvolutionTest {
         }
     }
 
+    /** The layer alone commutes with translations (stride 1) and does not with stride 2: shared harness. */
+    @Test
+    void layerIsTranslationEquivariantOnlyWithStrideOne() {
+        for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            double tol = dt == DataType.FLOAT ? 1e-5 : 1e-10;
+            for (int k : new int[] {1, 2, 3}) {
+                MultiLayerNetwork net = singleLayer(4, 3, k, k, 1, dt, Activation.TANH);
+                latticeq.symmetry.EquivarianceCheck.Result r = latticeq.symmetry.EquivarianceCheck.check(
+                        x -> net.feedForwardToLayer(0, x, false).get(1),
+                        latticeq.symmetry.LatticeGroups.translations(new latticeq.lattice.Lattice(7, 4)),
+                        latticeq.symmetry.BatchAction.field(latticeq.symmetry.FieldType.rawLink()),
+                        latticeq.symmetry.BatchAction.field(latticeq.symmetry.FieldType.scalar(3)),
+                        latticeq.symmetry.EquivarianceCheck.gaussianInputs(dt, 2, 4, 7, 4), 8, 5L, tol);
+                System.out.println("layer k=" + k + " " + dt + ": " + r);
+                assertTrue(r.passed(), r.toString());
+            }
+        }
+        MultiLayerNetwork strided = singleLayer(4, 3, 3, 3, 2, DataType.DOUBLE, Activation.TANH);
+        latticeq.symmetry.EquivarianceCheck.Result r = latticeq.symmetry.EquivarianceCheck.check(
+                x -> strided.output(x, false),
+                latticeq.symmetry.LatticeGroups.translations(new latticeq.lattice.Lattice(8, 4)),
+                latticeq.symmetry.BatchAction.field(latticeq.symmetry.FieldType.rawLink()),
+                latticeq.symmetry.BatchAction.invariant(),
+                latticeq.symmetry.EquivarianceCheck.gaussianInputs(DataType.DOUBLE, 2, 4, 8, 4), 8, 5L, 1e-10);
+        System.out.println("strided layer, pooled: " + r);
+        assertTrue(r.maxRelativeError() > 1e-4, r.toString());
+    }
+
+    /** The layer also works as a vertex of a ComputationGraph (built, run, serialized). */
+    @Test
+    void worksInsideComputationGraph(@TempDir Path dir) throws Exception {
+        var conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT).updater(new NoOp())
+                .graphBuilder().addInputs("in")
+                .addLayer("conv", new PeriodicConvolution.Builder().kernelSize(3).nIn(4).nOut(5)
+                        .activation(Activation.TANH).build(), "in")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+                        .activation(Activation.IDENTITY).build(), "pool")
+                .setOutputs("out").setInputTypes(InputType.convolutional(6, 4, 4)).build();
+        var graph = new org.deeplearning4j.nn.graph.ComputationGraph(conf);
+        graph.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 4, 6, 4);
+        graph.fit(new org.nd4j.linalg.dataset.DataSet(x, Nd4j.rand(DataType.FLOAT, 3, 2)));
+        File f = dir.resolve("graph.zip").toFile();
+        ModelSerializer.writeModel(graph, f, true);
+        var back = ModelSerializer.restoreComputationGraph(f, true);
+        assertEquals(graph.outputSingle(x), back.outputSingle(x));
+        assertArrayEquals(new long[] {2, 2}, graph.outputSingle(Nd4j.rand(DataType.FLOAT, 2, 4, 50, 2)).shape());
+    }
+
     @Test
     void rejectsWrongChannelsAndTinyLattice() {
         MultiLayerNetwork net = singleLayer(4, 2, 3, 3, 1, DataType.FLOAT, Activation.TANH);

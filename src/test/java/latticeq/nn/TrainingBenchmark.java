@@ -102,12 +102,15 @@ public final class TrainingBenchmark {
 
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "all";
+        boolean single = args.length > 2 && args[2].equals("single");
+        if (single) Nd4jThreads.singleThreadedOps();
         double sec = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         List<DataSet> small = batches(50, 100, 60, 4, 1);
         List<DataSet> big = batches(5, 100, 200, 10, 2);
         List<Integer> bench = List.of(16, 16), largest = List.of(22, 22, 22);
-        System.out.printf("threads: %d available processors, OMP_NUM_THREADS=%s%n",
-                Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
+        System.out.printf("threads: %d available processors, OMP_NUM_THREADS=%s, ND4J ops %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"),
+                single ? "single-threaded (Nd4jThreads.singleThreadedOps)" : "default threads");
         if (which.equals("stock") || which.equals("all")) {
             MultiLayerNetwork s = stock(bench, 16);
             System.out.printf("dl4j-stock train 60x4 %s%n", train(s, small, sec));

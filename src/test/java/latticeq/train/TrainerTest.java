@@ -58,7 +58,10 @@ class TrainerTest {
     void sameSeedSameWeightsAndLosses() {
         DataSet train = data(64, 4, 6, 4, 1), val = data(32, 4, 6, 4, 2);
         TrainingConfig cfg = config(Optimizer.ADAMW_AMSGRAD, 1e-2, 3, DataType.FLOAT);
-        TrainingResult a = new Trainer(SPEC, cfg).fit(train, val);
+        List<String> messages = new ArrayList<>();
+        TrainingResult a = new Trainer(SPEC, cfg).progress((done, total, msg) -> messages.add(done + "/" + total + " " + msg)).fit(train, val);
+        assertEquals(3, messages.size());
+        assertTrue(messages.get(2).startsWith("3/3 epoch 3 loss"), messages.toString());
         TrainingResult b = new Trainer(SPEC, cfg).fit(train, val);
         assertEquals(a.model().network().params(), b.model().network().params());
         assertArrayEquals(a.history().trainLoss(), b.history().trainLoss());

@@ -1,0 +1,22 @@
+package latticeq.nn;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J's own thread pools (OpenMP in libnd4j, OpenBLAS) against the batch parallelism of
+ * {@link PeriodicConvolutionLayer}. On a small, shared machine, two OpenMP threads per op stall
+ * whenever one of them is descheduled, and every small op of a DL4J step pays it; the periodic
+ * layer parallelises over the batch in Java instead. Measured on the project's 2-core machine
+ * under load (docs/benchmarks.md): training 7x faster with single-threaded ND4J ops.
+ * This is a process-wide setting, so the library never calls it by itself.
+ */
+public final class Nd4jThreads {
+    private Nd4jThreads() {}
+
+    /** Makes ND4J ops and BLAS calls single-threaded (equivalent to OMP_NUM_THREADS=1 for ND4J). */
+    public static void singleThreadedOps() {
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+    }
+}
