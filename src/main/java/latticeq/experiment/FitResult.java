@@ -1,0 +1,60 @@
+package latticeq.experiment;
+
+import latticeq.nn.LatticeModel;
+import latticeq.train.TrainingResult;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * A trained model (the parameters of its best validation epoch) with the loss history the
+ * study plots, as trained by {@link latticeq.train.Trainer} or loaded from a {@link ModelStore}.
+ *
+ * @param model          the model, best epoch's parameters restored
+ * @param trainLoss      mean minibatch training loss per epoch
+ * @param validationLoss validation loss per epoch
+ * @param bestEpoch      index (0-based) of the epoch with the lowest validation loss
+ * @param seconds        wall time of training (0 when loaded from a {@link ModelStore})
+ * @param cached         whether it was loaded from disk instead of trained
+ */
+public record FitResult(LatticeModel model, double[] trainLoss, double[] validationLoss, int bestEpoch,
+                        double seconds, boolean cached) {
+
+    public FitResult {
+        trainLoss = trainLoss.clone();
+        validationLoss = validationLoss.clone();
+        if (trainLoss.length != validationLoss.length || trainLoss.length == 0) {
+            throw new IllegalArgumentException("trainLoss has " + trainLoss.length + " epochs, validationLoss "
+                    + validationLoss.length + ": need the same number >= 1");
+        }
+        if (bestEpoch < 0 || bestEpoch >= trainLoss.length) {
+            throw new IllegalArgumentException("bestEpoch = " + bestEpoch + " is not allowed: need 0 <= bestEpoch < " + trainLoss.length);
+        }
+    }
+
+    /** From a trainer's result (its best epoch is 1-based). */
+    public static FitResult of(TrainingResult result, double seconds) {
+        return new FitResult(result.model(), result.history().trainLoss(), result.history().validationLoss(),
+                result.history().bestEpoch() - 1, seconds, false);
+    }
+
+    public MultiLayerNetwork network() {
+        return model.network();
+    }
+
+    @Override
+    public double[] trainLoss() {
+        return trainLoss.clone();
+    }
+
+    @Override
+    public double[] validationLoss() {
+        return validationLoss.clone();
+    }
+
+    public int epochs() {
+        return trainLoss.length;
+    }
+
+    public double bestValidationLoss() {
+        return validationLoss[bestEpoch];
+    }
+}

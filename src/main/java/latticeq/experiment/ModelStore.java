@@ -1,0 +1,132 @@
+package latticeq.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import latticeq.nn.LatticeModel;
+
+/**
+ * A disk cache of trained networks keyed by everything that determines them (architecture,
+ * training settings, data, seeds), so a notebook that needs the networks of another notebook
+ * loads them instead of training again. Entry: {@code root/<name>-<key>/} with {@code model.zip}
+ * ({@link LatticeModel}: network, spec, provenance) and {@code history.json} (losses per epoch, best epoch, training seconds, the key's
+ * parts); written into a temporary directory and moved into place atomically.
+ */
+public final class ModelStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private final Path root;
+
+    public ModelStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * A short stable key of the parts (records, numbers, strings, lists), from the sha256 of
+     * their JSON: the same parts give the same key in every run.
+     */
+    public static String key(Object... parts) {
+        try {
+            byte[] json = JSON.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash key parts", e);
+        }
+    }
+
+    /** Directory of one entry. */
+    public Path directory(String name, String key) {
+        if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("name = " + name + " is not allowed: need letters, digits, '_', '.', '-'");
+        }
+        return root.resolve(name + "-" + key);
+    }
+
+    /** Whether an entry exists on disk. */
+    public boolean contains(String name, String key) {
+        return Files.isRegularFile(directory(name, key).resolve("model.zip"));
+    }
+
+    /**
+     * The stored network of (name, key), or {@code fit} run and its result stored. An entry that
+     * cannot be read is trained again and replaced.
+     */
+    public FitResult loadOrFit(String name, String key, Supplier<FitResult> fit) throws IOException {
+        Path dir = directory(name, key);
+        if (Files.isRegularFile(dir.resolve("model.zip")) && Files.isRegularFile(dir.resolve("history.json"))) {
+            try {
+                return read(dir);
+            } catch (IOException | RuntimeException e) {
+                // fall through: a damaged entry is replaced
+            }
+        }
+        FitResult result = fit.get();
+        write(dir, result);
+        return result;
+    }
+
+    /** Reads an entry (the result is marked cached, with 0 training seconds). */
+    public static FitResult read(Path dir) throws IOException {
+        LatticeModel model = LatticeModel.load(dir.resolve("model.zip"));
+        Map<?, ?> h = JSON.readValue(dir.resolve("history.json").toFile(), Map.class);
+        double[] train = toDoubles(h.get("trainLoss"));
+        double[] val = toDoubles(h.get("validationLoss"));
+        int best = ((Number) h.get("bestEpoch")).intValue();
+        return new FitResult(model, train, val, best, 0.0, true);
+    }
+
+    /** Writes an entry atomically (replacing an older one). */
+    public static void write(Path dir, FitResult result) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
+        try {
+            result.model().save(tmp.resolve("model.zip"));
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("trainLoss", result.trainLoss());
+            h.put("validationLoss", result.validationLoss());
+            h.put("bestEpoch", result.bestEpoch());
+            h.put("seconds", result.seconds());
+            h.put("version", latticeq.Version.get());
+            Files.writeString(tmp.resolve("history.json"), JSON.writeValueAsString(h));
+            deleteTree(dir);
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static double[] toDoubles(Object list) {
+        return ((java.util.List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
