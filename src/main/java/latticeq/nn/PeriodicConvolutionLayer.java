@@ -194,6 +194,8 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         PeriodicIm2col t = table(input);
+        lastForwardOneDnn = oneDnn();
+        if (lastForwardOneDnn) return activateOneDnn(training, mgr);
         if (shifted()) return activateShifted(training, mgr);
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
@@ -226,6 +228,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
             activate(true, LayerWorkspaceMgr.noWorkspaces());
         }
         PeriodicIm2col t = table(input);
+        if (lastForwardOneDnn) return backpropOneDnn(epsilon, mgr);
         if (shifted()) return backpropShifted(epsilon, mgr);
         int n = (int) input.size(0);
         int cOut = (int) layerConf().getNOut();
@@ -503,6 +506,81 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
             }
         });
         return new Pair<>(g, backpropDropOutIfPresent(dx.permute(3, 0, 1, 2)));
+    }
+
+    // ---- float32 on oneDNN (the default where it loads): periodic padding in Java, convolution in oneDNN ----
+
+    private transient boolean lastForwardOneDnn;
+    /** oneDNN convolutions by shape (batch size included), least recently used first; a few sizes recur in training. */
+    private transient java.util.LinkedHashMap<OneDnnConvolution.Shape, OneDnnConvolution> oneDnnByShape;
+    private transient OneDnnConvolution dnn;
+    private transient float[] wOihw, bVec, dW, db;
+
+    /**
+     * float32 layers with tanh or identity run on oneDNN when it loaded ({@link OneDnnConvolution#available()});
+     * double precision and other activations keep the BLAS paths.
+     */
+    private boolean oneDnn() {
+        if (dataType != DataType.FLOAT || !OneDnnConvolution.available()) return false;
+        var act = layerConf().getActivationFn();
+        return act instanceof org.nd4j.linalg.activations.impl.ActivationTanH
+                || act instanceof org.nd4j.linalg.activations.impl.ActivationIdentity;
+    }
+
+    private OneDnnConvolution oneDnnFor(OneDnnConvolution.Shape s) {
+        if (oneDnnByShape == null) oneDnnByShape = new java.util.LinkedHashMap<>(8, 0.75f, true);
+        OneDnnConvolution c = oneDnnByShape.get(s);
+        if (c == null) {
+            if (oneDnnByShape.size() >= 4) {
+                var eldest = oneDnnByShape.entrySet().iterator().next();
+                eldest.getValue().close();
+                oneDnnByShape.remove(eldest.getKey());
+            }
+            oneDnnByShape.put(s, c = new OneDnnConvolution(s));
+        }
+        return c;
+    }
+
+    private static float[] floats(float[] reuse, long n) {
+        return reuse != null && reuse.length >= n ? reuse : new float[Math.toIntExact(n)];
+    }
+
+    private INDArray activateOneDnn(boolean training, LayerWorkspaceMgr mgr) {
+        PeriodicConvolution conf = layerConf();
+        int n = (int) input.size(0), cIn = (int) input.size(1), h = (int) input.size(2), w = (int) input.size(3);
+        boolean tanh = conf.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationTanH;
+        dnn = oneDnnFor(new OneDnnConvolution.Shape(n, cIn, h, w, (int) conf.getNOut(), conf.getKernelH(),
+                conf.getKernelW(), conf.getStrideH(), conf.getStrideW(), tanh));
+        INDArray x = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
+        wOihw = HostArrays.readFloat(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr), wOihw);
+        bVec = HostArrays.readFloat(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr), bVec);
+        var s = dnn.shape;
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                new long[] {n, s.cOut(), s.hOut(), s.wOut()}, 'c');
+        dnn.forward(x, wOihw, bVec, out);
+        cachedInput = training ? input : null;
+        return out;
+    }
+
+    private Pair<Gradient, INDArray> backpropOneDnn(INDArray epsilon, LayerWorkspaceMgr mgr) {
+        PeriodicConvolution conf = layerConf();
+        var s = dnn.shape;
+        INDArray eps = epsilon.dataType() == DataType.FLOAT ? epsilon : epsilon.castTo(DataType.FLOAT);
+        cachedInput = null;
+        dW = floats(dW, s.weightCount());
+        db = floats(db, s.cOut());
+        INDArray dx = conf.isInputGradient() ? mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                new long[] {s.n(), s.cIn(), s.h(), s.w()}, 'c') : null;
+        dnn.backward(eps, dW, db, dx);
+        INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
+        dWView.assign(Nd4j.create(java.util.Arrays.copyOf(dW, (int) s.weightCount()), dWView.shape(), 'c'));
+        dBView.assign(Nd4j.create(java.util.Arrays.copyOf(db, s.cOut()), dBView.shape(), 'c'));
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
+        g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);
+        weightNoiseParams.clear();
+        return new Pair<>(g, dx == null ? null : backpropDropOutIfPresent(dx));
     }
 
     @Override
