@@ -11,12 +11,16 @@
 # Nd4jThreads.singleThreadedOps() (ND4J ops on one thread, the periodic layer parallel over the
 # batch on 2 Java threads); PyTorch uses torch.set_num_threads(2).
 #
+# Each measurement follows BENCH_WARMUP seconds (default 3) of untimed steps on both sides, so that
+# the JVM's JIT has compiled the training step (PyTorch gets the same warm-up).
+#
 # Environment: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3),
 # BENCH_STOCK=0 to skip the stock DL4J figure, MVN_OFFLINE=0 to let Maven download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEC=${BENCH_SECONDS:-5}
 ROUNDS=${BENCH_ROUNDS:-3}
+WARM=${BENCH_WARMUP:-3}
 PY=/usr/bin/python3
 
 if ! "$PY" -c "import torch" 2>/dev/null; then
@@ -34,12 +38,12 @@ LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start" | tee -a "$LOG"
 if [ "${BENCH_STOCK:-1}" = 1 ]; then
-    java -cp "$CP" latticeq.nn.TrainingBenchmark stock "$SEC" 2>/dev/null | tee -a "$LOG"
+    java -cp "$CP" latticeq.nn.TrainingBenchmark stock "$SEC" default "$WARM" 2>/dev/null | tee -a "$LOG"
 fi
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r" | tee -a "$LOG"
-    java -cp "$CP" latticeq.nn.TrainingBenchmark latticeq "$SEC" single 2>/dev/null | tee -a "$LOG"
-    "$PY" environment/bench_torch.py "$SEC" 2 | tee -a "$LOG"
+    java -cp "$CP" latticeq.nn.TrainingBenchmark latticeq "$SEC" single "$WARM" 2>/dev/null | tee -a "$LOG"
+    "$PY" environment/bench_torch.py "$SEC" 2 "$WARM" | tee -a "$LOG"
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at end" | tee -a "$LOG"
 

@@ -8,6 +8,7 @@ import torch.nn as nn
 
 torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+WARMUP = float(sys.argv[3]) if len(sys.argv) > 3 else 2.0  # seconds of untimed steps before each measurement
 torch.manual_seed(1)
 
 
@@ -36,8 +37,10 @@ def train(model, data, seconds):
         loss.backward()
         opt.step()
 
-    for i in range(20):
+    i, t0 = 0, time.perf_counter()
+    while i < 20 or time.perf_counter() - t0 < WARMUP:
         step(*data[i % len(data)])
+        i += 1
     t0, c0, n, i = time.perf_counter(), time.process_time(), 0, 0
     while time.perf_counter() - t0 < seconds:
         x, y = data[i % len(data)]
@@ -53,8 +56,10 @@ def rate(n, t0, c0):
 
 def infer(model, data, seconds):
     with torch.no_grad():
-        for i in range(10):
+        i, t0 = 0, time.perf_counter()
+        while i < 10 or time.perf_counter() - t0 < WARMUP:
             model(data[i % len(data)][0])
+            i += 1
         t0, c0, n, i = time.perf_counter(), time.process_time(), 0, 0
         while time.perf_counter() - t0 < seconds:
             x = data[i % len(data)][0]

@@ -16,7 +16,11 @@ final class HostArrays {
 
     /** True when the elements lie in c order, contiguous, from the start of the buffer (checked by strides). */
     static boolean isDenseC(INDArray a) {
-        if (a.offset() != 0 || a.data().length() < a.length()) return false;
+        return a.offset() == 0 && a.data().length() >= a.length() && isContiguousC(a);
+    }
+
+    /** True when the elements lie in c order without gaps (a view may start anywhere in its buffer). */
+    static boolean isContiguousC(INDArray a) {
         long[] shape = a.shape(), stride = a.stride();
         long expect = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -1,6 +1,5 @@
 package latticeq.nn;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.dnnl.global.dnnl;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,8 +41,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnConvolution implements AutoCloseable {
 
-    /** One convolution: batch, channels, lattice (unpadded), kernel, stride, tanh or identity. */
-    record Shape(int n, int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw, boolean tanh) {
+    /**
+     * One convolution: batch, channels, lattice (unpadded), kernel, stride, tanh or identity, and
+     * whether the input gradient is needed (the first layer of a network skips it).
+     */
+    record Shape(int n, int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw, boolean tanh,
+            boolean inputGradient) {
         int padH() { return PeriodicConvolution.padBefore(kh); }
         int padW() { return PeriodicConvolution.padBefore(kw); }
         int hPad() { return h + kh - 1; }
@@ -86,10 +88,10 @@ final class OneDnnConvolution implements AutoCloseable {
     private final stream stream;
     private final primitive forward, backwardData, backwardWeights, tanhBackward;
     /** oneDNN-side memories (layouts of oneDNN's choice); src and diffSrc are the padded buffers. */
-    private final memory src, srcForWeights, weights, weightsForData, bias, dst, dz, diffDst, diffDstForData;
-    private final memory diffWeights, diffBias, diffSrc;
-    /** Plain user-side memories for the small parameter arrays. */
-    private final memory userWeights, userDiffWeights;
+    private final memory src, srcForWeights, weights, weightsForData, dst, dz, diffDst, diffDstForData;
+    private final memory diffWeights, diffSrc;
+    /** Plain memories on DL4J's parameter and gradient views (their addresses are set on every call). */
+    private final memory userWeights, bias, userDiffWeights, diffBias;
     private final IntMemoryMap forwardArgs, backwardWeightsArgs, backwardDataArgs, tanhBackwardArgs;
     /**
      * Where the padding and the fold happen: src and diffSrc themselves, or, when oneDNN cannot cut
@@ -123,28 +125,34 @@ final class OneDnnConvolution implements AutoCloseable {
         var fpd = own(new convolution_forward.primitive_desc(own(new convolution_forward.desc(
                 dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct, anySrc, anyW, plainB, anyDst,
                 strides, zero, zero)), attr, ENGINE));
-        var bdpd = own(new convolution_backward_data.primitive_desc(own(new convolution_backward_data.desc(
-                dnnl.algorithm.convolution_direct, anySrc, anyW, anyDst, strides, zero, zero)), ENGINE, fpd));
         var bwpd = own(new convolution_backward_weights.primitive_desc(own(new convolution_backward_weights.desc(
                 dnnl.algorithm.convolution_direct, anySrc, anyW, plainB, anyDst, strides, zero, zero)), ENGINE, fpd));
         forward = own(new convolution_forward(fpd));
-        backwardData = own(new convolution_backward_data(bdpd));
         backwardWeights = own(new convolution_backward_weights(bwpd));
+        convolution_backward_data.primitive_desc bdpd = null;
+        if (s.inputGradient()) {
+            bdpd = own(new convolution_backward_data.primitive_desc(own(new convolution_backward_data.desc(
+                    dnnl.algorithm.convolution_direct, anySrc, anyW, anyDst, strides, zero, zero)), ENGINE, fpd));
+            backwardData = own(new convolution_backward_data(bdpd));
+        } else {
+            backwardData = null;
+        }
 
         src = memory(fpd.src_desc());
         srcForWeights = memory(bwpd.src_desc());
         weights = memory(fpd.weights_desc());
-        weightsForData = memory(bdpd.weights_desc());
-        bias = memory(plainB);
         dst = memory(fpd.dst_desc());
         dz = memory(fpd.dst_desc());
         diffDst = memory(bwpd.diff_dst_desc());
-        diffDstForData = memory(bdpd.diff_dst_desc());
         diffWeights = memory(bwpd.diff_weights_desc());
-        diffBias = memory(plainB);
-        diffSrc = memory(bdpd.diff_src_desc());
-        userWeights = memory(desc(wDims, memory.format_tag.oihw));
-        userDiffWeights = memory(desc(wDims, memory.format_tag.oihw));
+        weightsForData = bdpd == null ? null : memory(bdpd.weights_desc());
+        diffDstForData = bdpd == null ? null : memory(bdpd.diff_dst_desc());
+        diffSrc = bdpd == null ? null : memory(bdpd.diff_src_desc());
+        memory.desc oihw = desc(wDims, memory.format_tag.oihw);
+        userWeights = handleOnly(oihw);
+        userDiffWeights = handleOnly(oihw);
+        bias = handleOnly(plainB);
+        diffBias = handleOnly(plainB);
 
         if (s.tanh()) {
             memory.desc y = fpd.dst_desc();
@@ -161,8 +169,8 @@ final class OneDnnConvolution implements AutoCloseable {
                 dnnl.DNNL_ARG_DST, dst);
         backwardWeightsArgs = args(dnnl.DNNL_ARG_SRC, srcForWeights, dnnl.DNNL_ARG_DIFF_DST, diffDst,
                 dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights, dnnl.DNNL_ARG_DIFF_BIAS, diffBias);
-        backwardDataArgs = args(dnnl.DNNL_ARG_DIFF_DST, diffDstForData, dnnl.DNNL_ARG_WEIGHTS, weightsForData,
-                dnnl.DNNL_ARG_DIFF_SRC, diffSrc);
+        backwardDataArgs = bdpd == null ? null : args(dnnl.DNNL_ARG_DIFF_DST, diffDstForData,
+                dnnl.DNNL_ARG_WEIGHTS, weightsForData, dnnl.DNNL_ARG_DIFF_SRC, diffSrc);
         tanhBackwardArgs = args(dnnl.DNNL_ARG_DST, dst, dnnl.DNNL_ARG_DIFF_DST, dz, dnnl.DNNL_ARG_DIFF_SRC, dz);
 
         memory p = src, dp = diffSrc;
@@ -171,8 +179,9 @@ final class OneDnnConvolution implements AutoCloseable {
         } catch (RuntimeException blockedRegionsUnsupported) {
             padSrc.clear();
             foldDiffSrc.clear();
-            p = memory(desc(srcDims, memory.format_tag.nchw));
-            dp = memory(desc(srcDims, memory.format_tag.nchw));
+            // NHWC: the wrapped rows and columns are runs of whole sites, cheap to copy
+            p = memory(desc(srcDims, memory.format_tag.nhwc));
+            dp = diffSrc == null ? null : memory(desc(srcDims, memory.format_tag.nhwc));
             regions(p, dp);
         }
         padded = p;
@@ -188,6 +197,7 @@ final class OneDnnConvolution implements AutoCloseable {
         if (pb > 0) padSrc.add(copy(src, src, new long[] {n, c, pb, w}, new long[] {0, 0, pt, pl}, new long[] {0, 0, pt + h, pl}, false));
         if (pl > 0) padSrc.add(copy(src, src, new long[] {n, c, hp, pl}, new long[] {0, 0, 0, w}, new long[] {0, 0, 0, 0}, false));
         if (pr > 0) padSrc.add(copy(src, src, new long[] {n, c, hp, pr}, new long[] {0, 0, 0, pl}, new long[] {0, 0, 0, pl + w}, false));
+        if (diffSrc == null) return;
         // The adjoint, in reverse order: columns onto the lattice columns (all rows), then rows (done per call into dx).
         if (pl > 0) foldDiffSrc.add(copy(diffSrc, diffSrc, new long[] {n, c, hp, pl}, new long[] {0, 0, 0, 0}, new long[] {0, 0, 0, w}, true));
         if (pr > 0) foldDiffSrc.add(copy(diffSrc, diffSrc, new long[] {n, c, hp, pr}, new long[] {0, 0, 0, pl + w}, new long[] {0, 0, 0, pl}, true));
@@ -199,6 +209,11 @@ final class OneDnnConvolution implements AutoCloseable {
 
     private memory memory(memory.desc d) {
         return own(new memory(d, ENGINE));
+    }
+
+    /** A memory without its own buffer: it is pointed at a DL4J array before each use. */
+    private memory handleOnly(memory.desc d) {
+        return own(new memory(d, ENGINE, (Pointer) null));
     }
 
     private IntMemoryMap args(Object... keyValues) {
@@ -298,15 +313,16 @@ final class OneDnnConvolution implements AutoCloseable {
     }
 
     /**
-     * y = act(W * x + b), the periodic convolution, from {@code input} into {@code out} (both float
-     * [n, c, h, w] arrays of any strides, dense buffers); weights in OIHW order, bias cOut values.
+     * y = act(W * x + b), the periodic convolution, from {@code input} into {@code out} (float
+     * [n, c, h, w] arrays of any strides); {@code w} ([cOut, cIn, kh, kw]) and {@code b} (cOut values)
+     * must be dense in c order, as DL4J's parameter views are.
      */
-    void forward(INDArray input, float[] w, float[] b, INDArray out) {
+    void forward(INDArray input, INDArray w, INDArray b, INDArray out) {
         boundary(Role.INPUT, input).run(input);
         for (Copy c : padSrc) c.run(stream);
         if (padded != src) reorder(padded, src);
-        put(userWeights, w, shape.weightCount());
-        put(bias, b, shape.cOut());
+        userWeights.set_data_handle(address(w));
+        bias.set_data_handle(address(b));
         reorder(userWeights, weights);
         forward.execute(stream, forwardArgs);
         boundary(Role.OUTPUT, out).run(out);
@@ -315,27 +331,27 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /**
      * Backward pass of the last {@link #forward}: parameter gradients from dL/dy ({@code gradOut},
-     * [n, cOut, hOut, wOut], any strides) into dW (OIHW) and db, and, when {@code gradIn} is not null,
-     * dL/dx into it ([n, cIn, h, w], any strides).
+     * [n, cOut, hOut, wOut], any strides) into {@code dW} and {@code db} (dense, as DL4J's gradient
+     * views are), and, when the shape asks for it, dL/dx into {@code gradIn} ([n, cIn, h, w], any strides).
      */
-    void backward(INDArray gradOut, float[] dW, float[] db, INDArray gradIn) {
+    void backward(INDArray gradOut, INDArray dW, INDArray db, INDArray gradIn) {
         boundary(Role.OUTPUT_GRADIENT, gradOut).run(gradOut);
         if (tanhBackward != null) tanhBackward.execute(stream, tanhBackwardArgs); // dz = dy (1 - y^2), in place
         reorder(dz, diffDst);
         reorder(src, srcForWeights);
+        userDiffWeights.set_data_handle(address(dW));
+        diffBias.set_data_handle(address(db));
         backwardWeights.execute(stream, backwardWeightsArgs);
         reorder(diffWeights, userDiffWeights);
-        if (gradIn != null) {
+        if (shape.inputGradient()) {
             reorder(dz, diffDstForData);
-            reorder(userWeights, weightsForData);
+            reorder(weights, weightsForData);
             backwardData.execute(stream, backwardDataArgs);
             if (diffPadded != diffSrc) reorder(diffSrc, diffPadded);
             for (Copy c : foldDiffSrc) c.run(stream);
             boundary(Role.INPUT_GRADIENT, gradIn).run(gradIn);
         }
         stream._wait();
-        get(userDiffWeights, dW, shape.weightCount());
-        get(diffBias, db, shape.cOut());
     }
 
     private final List<Copy> reorders = new ArrayList<>();
@@ -368,18 +384,6 @@ final class OneDnnConvolution implements AutoCloseable {
                 address = at;
             }
         };
-    }
-
-    private static FloatBuffer floats(memory m, long n) {
-        return new FloatPointer(m.get_data_handle()).capacity(n).limit(n).asBuffer();
-    }
-
-    private static void put(memory m, float[] values, long n) {
-        floats(m, n).put(values, 0, Math.toIntExact(n));
-    }
-
-    private static void get(memory m, float[] values, long n) {
-        floats(m, n).get(values, 0, Math.toIntExact(n));
     }
 
     @Override

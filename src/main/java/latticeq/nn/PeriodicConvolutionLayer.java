@@ -514,7 +514,6 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
     /** oneDNN convolutions by shape (batch size included), least recently used first; a few sizes recur in training. */
     private transient java.util.LinkedHashMap<OneDnnConvolution.Shape, OneDnnConvolution> oneDnnByShape;
     private transient OneDnnConvolution dnn;
-    private transient float[] wOihw, bVec, dW, db;
 
     /**
      * float32 layers with tanh or identity run on oneDNN when it loaded ({@link OneDnnConvolution#available()});
@@ -541,8 +540,9 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return c;
     }
 
-    private static float[] floats(float[] reuse, long n) {
-        return reuse != null && reuse.length >= n ? reuse : new float[Math.toIntExact(n)];
+    /** The array itself when its elements are contiguous in c order, else a c-ordered copy. */
+    private static INDArray contiguous(INDArray a) {
+        return HostArrays.isContiguousC(a) ? a : a.dup('c');
     }
 
     private INDArray activateOneDnn(boolean training, LayerWorkspaceMgr mgr) {
@@ -550,14 +550,14 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         int n = (int) input.size(0), cIn = (int) input.size(1), h = (int) input.size(2), w = (int) input.size(3);
         boolean tanh = conf.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationTanH;
         dnn = oneDnnFor(new OneDnnConvolution.Shape(n, cIn, h, w, (int) conf.getNOut(), conf.getKernelH(),
-                conf.getKernelW(), conf.getStrideH(), conf.getStrideW(), tanh));
+                conf.getKernelW(), conf.getStrideH(), conf.getStrideW(), tanh, conf.isInputGradient()));
         INDArray x = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
-        wOihw = HostArrays.readFloat(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr), wOihw);
-        bVec = HostArrays.readFloat(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr), bVec);
+        INDArray wt = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
+        INDArray b = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr));
         var s = dnn.shape;
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {n, s.cOut(), s.hOut(), s.wOut()}, 'c');
-        dnn.forward(x, wOihw, bVec, out);
+        dnn.forward(x, wt, b, out);
         cachedInput = training ? input : null;
         return out;
     }
@@ -567,15 +567,14 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         var s = dnn.shape;
         INDArray eps = epsilon.dataType() == DataType.FLOAT ? epsilon : epsilon.castTo(DataType.FLOAT);
         cachedInput = null;
-        dW = floats(dW, s.weightCount());
-        db = floats(db, s.cOut());
         INDArray dx = conf.isInputGradient() ? mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {s.n(), s.cIn(), s.h(), s.w()}, 'c') : null;
-        dnn.backward(eps, dW, db, dx);
         INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
         INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
-        dWView.assign(Nd4j.create(java.util.Arrays.copyOf(dW, (int) s.weightCount()), dWView.shape(), 'c'));
-        dBView.assign(Nd4j.create(java.util.Arrays.copyOf(db, s.cOut()), dBView.shape(), 'c'));
+        if (!HostArrays.isContiguousC(dWView) || !HostArrays.isContiguousC(dBView)) {
+            throw new IllegalStateException("layer " + index + ": gradient views are not contiguous");
+        }
+        dnn.backward(eps, dWView, dBView, dx);
         Gradient g = new DefaultGradient();
         g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
         g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);

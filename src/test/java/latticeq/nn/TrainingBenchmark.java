@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Training and inference throughput of the benchmark network (environment/bench-training.sh runs
  * this next to the PyTorch script). Not a unit test: a main class in the test tree.
  *
- * <p>Usage: TrainingBenchmark [stock|latticeq|all] [seconds per measurement]
+ * <p>Usage: TrainingBenchmark [stock|latticeq|all] [seconds per measurement] [single|default] [warm-up seconds]
  */
 public final class TrainingBenchmark {
 
@@ -79,15 +79,23 @@ public final class TrainingBenchmark {
         }
     }
 
+    /** Seconds of untimed steps before each measurement (the JIT compiles DL4J's and our code meanwhile). */
+    static double warmup = 2;
+
     /** Training samples per second: fit batches of 100 round robin for about {@code seconds}. */
     static Rate train(MultiLayerNetwork net, List<DataSet> data, double seconds) {
-        for (int i = 0; i < 20; i++) net.fit(data.get(i % data.size())); // warm up
+        warm(data, 20, d -> { net.fit(d); return 0; });
         return measure(data, seconds, d -> { net.fit(d); return d.numExamples(); });
     }
 
     static Rate infer(MultiLayerNetwork net, List<DataSet> data, double seconds) {
-        for (int i = 0; i < 10; i++) net.output(data.get(i % data.size()).getFeatures());
+        warm(data, 10, d -> (int) net.output(d.getFeatures()).size(0));
         return measure(data, seconds, d -> (int) net.output(d.getFeatures()).size(0));
+    }
+
+    static void warm(List<DataSet> data, int atLeast, java.util.function.ToIntFunction<DataSet> step) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < atLeast || System.nanoTime() - t0 < warmup * 1e9; i++) step.applyAsInt(data.get(i % data.size()));
     }
 
     static Rate measure(List<DataSet> data, double seconds, java.util.function.ToIntFunction<DataSet> step) {
@@ -105,6 +113,7 @@ public final class TrainingBenchmark {
         boolean single = args.length > 2 && args[2].equals("single");
         if (single) Nd4jThreads.singleThreadedOps();
         double sec = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        if (args.length > 3) warmup = Double.parseDouble(args[3]);
         List<DataSet> small = batches(50, 100, 60, 4, 1);
         List<DataSet> big = batches(5, 100, 200, 10, 2);
         List<Integer> bench = List.of(16, 16), largest = List.of(22, 22, 22);
