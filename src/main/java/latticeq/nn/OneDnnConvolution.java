@@ -125,8 +125,20 @@ final class OneDnnConvolution implements AutoCloseable {
         var fpd = own(new convolution_forward.primitive_desc(own(new convolution_forward.desc(
                 dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct, anySrc, anyW, plainB, anyDst,
                 strides, zero, zero)), attr, ENGINE));
-        var bwpd = own(new convolution_backward_weights.primitive_desc(own(new convolution_backward_weights.desc(
-                dnnl.algorithm.convolution_direct, anySrc, anyW, plainB, anyDst, strides, zero, zero)), ENGINE, fpd));
+        // Backward weights in the forward pass's layouts when oneDNN has a fast kernel for them (no reorders of
+        // src and dz), else in layouts of its choice; never oneDNN's reference (plain loop) kernels.
+        convolution_backward_weights.primitive_desc bwpd = null;
+        try {
+            bwpd = own(new convolution_backward_weights.primitive_desc(own(new convolution_backward_weights.desc(
+                    dnnl.algorithm.convolution_direct, fpd.src_desc(), anyW, plainB, fpd.dst_desc(), strides, zero,
+                    zero)), ENGINE, fpd));
+        } catch (RuntimeException noKernelForTheseLayouts) {
+            // fall through
+        }
+        if (bwpd == null || bwpd.impl_info_str().getString().startsWith("ref")) {
+            bwpd = own(new convolution_backward_weights.primitive_desc(own(new convolution_backward_weights.desc(
+                    dnnl.algorithm.convolution_direct, anySrc, anyW, plainB, anyDst, strides, zero, zero)), ENGINE, fpd));
+        }
         forward = own(new convolution_forward(fpd));
         backwardWeights = own(new convolution_backward_weights(bwpd));
         convolution_backward_data.primitive_desc bdpd = null;
@@ -139,14 +151,14 @@ final class OneDnnConvolution implements AutoCloseable {
         }
 
         src = memory(fpd.src_desc());
-        srcForWeights = memory(bwpd.src_desc());
+        srcForWeights = sameOrNew(bwpd.src_desc(), src);
         weights = memory(fpd.weights_desc());
         dst = memory(fpd.dst_desc());
         dz = memory(fpd.dst_desc());
-        diffDst = memory(bwpd.diff_dst_desc());
+        diffDst = sameOrNew(bwpd.diff_dst_desc(), dz);
         diffWeights = memory(bwpd.diff_weights_desc());
-        weightsForData = bdpd == null ? null : memory(bdpd.weights_desc());
-        diffDstForData = bdpd == null ? null : memory(bdpd.diff_dst_desc());
+        weightsForData = bdpd == null ? null : sameOrNew(bdpd.weights_desc(), weights);
+        diffDstForData = bdpd == null ? null : sameOrNew(bdpd.diff_dst_desc(), dz);
         diffSrc = bdpd == null ? null : memory(bdpd.diff_src_desc());
         memory.desc oihw = desc(wDims, memory.format_tag.oihw);
         userWeights = handleOnly(oihw);
@@ -209,6 +221,11 @@ final class OneDnnConvolution implements AutoCloseable {
 
     private memory memory(memory.desc d) {
         return own(new memory(d, ENGINE));
+    }
+
+    /** The existing memory when it has the wanted layout (then no reorder is needed), else a new one. */
+    private memory sameOrNew(memory.desc wanted, memory existing) {
+        return dnnl.dnnl_memory_desc_equal(wanted.data(), existing.get_desc().data()) != 0 ? existing : memory(wanted);
     }
 
     /** A memory without its own buffer: it is pointed at a DL4J array before each use. */
@@ -358,6 +375,7 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /** Converts between layouts (a copy when they agree); one primitive per pair of memories. */
     private void reorder(memory from, memory to) {
+        if (from == to) return;
         for (Copy c : reorders) {
             if (c.from == from && c.to == to) {
                 c.run(stream);

@@ -555,8 +555,10 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         INDArray wt = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
         INDArray b = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr));
         var s = dnn.shape;
+        // NHWC storage, handed to DL4J as an NCHW view: oneDNN's blocked layout for 16 channels is the same
+        // byte order, so the copies out of and into oneDNN (here and in the next layer) are plain copies
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[] {n, s.cOut(), s.hOut(), s.wOut()}, 'c');
+                new long[] {n, s.hOut(), s.wOut(), s.cOut()}, 'c').permute(0, 3, 1, 2);
         dnn.forward(x, wt, b, out);
         cachedInput = training ? input : null;
         return out;
@@ -568,7 +570,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         INDArray eps = epsilon.dataType() == DataType.FLOAT ? epsilon : epsilon.castTo(DataType.FLOAT);
         cachedInput = null;
         INDArray dx = conf.isInputGradient() ? mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                new long[] {s.n(), s.cIn(), s.h(), s.w()}, 'c') : null;
+                new long[] {s.n(), s.h(), s.w(), s.cIn()}, 'c').permute(0, 3, 1, 2) : null;
         INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
         INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
         if (!HostArrays.isContiguousC(dWView) || !HostArrays.isContiguousC(dBView)) {
