@@ -11,7 +11,7 @@
 # Nd4jThreads.singleThreadedOps() (ND4J ops on one thread, the periodic layer parallel over the
 # batch on 2 Java threads); PyTorch uses torch.set_num_threads(2).
 #
-# Each measurement follows BENCH_WARMUP seconds (default 3) of untimed steps on both sides, so that
+# Each measurement follows BENCH_WARMUP seconds (default 10) of untimed steps on both sides, so that
 # the JVM's JIT has compiled the training step (PyTorch gets the same warm-up).
 #
 # Environment: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 3),
@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SEC=${BENCH_SECONDS:-5}
 ROUNDS=${BENCH_ROUNDS:-3}
-WARM=${BENCH_WARMUP:-3}
+WARM=${BENCH_WARMUP:-10}
 PY=/usr/bin/python3
 
 if ! "$PY" -c "import torch" 2>/dev/null; then

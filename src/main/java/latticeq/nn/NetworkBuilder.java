@@ -5,9 +5,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -70,7 +68,7 @@ public final class NetworkBuilder {
             in = spec.convChannels().get(i);
         }
         if (spec.family() != Family.FL) {
-            list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+            list.layer(new LatticeAveragePooling.Builder().build());
         }
         for (int d : spec.denseHidden()) {
             list.layer(new DenseLayer.Builder().nOut(d).activation(Activation.LEAKYRELU).build());
