@@ -25,6 +25,8 @@ public final class KernelMain {
         }
         // The base kernel logs every message at INFO on stderr; Jupyter shows that in its console.
         BASE_KERNEL_LOG.setLevel(Level.WARNING);
+        // ND4J's small ops on one thread; the convolutions (oneDNN) keep one OpenMP thread per core.
+        latticeq.nn.Nd4jThreads.singleThreadedOps();
         Path connectionFile = Path.of(args[0]);
         if (!Files.isRegularFile(connectionFile)) {
             throw new IllegalArgumentException("connection file = " + connectionFile + " does not exist");

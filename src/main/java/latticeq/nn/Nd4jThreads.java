@@ -3,12 +3,14 @@ package latticeq.nn;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's own thread pools (OpenMP in libnd4j, OpenBLAS) against the batch parallelism of
+ * ND4J's own thread pools (OpenMP in libnd4j, OpenBLAS) against the parallelism of
  * {@link PeriodicConvolutionLayer}. On a small, shared machine, two OpenMP threads per op stall
- * whenever one of them is descheduled, and every small op of a DL4J step pays it; the periodic
- * layer parallelises over the batch in Java instead. Measured on the project's 2-core machine
- * under load (docs/benchmarks.md): training 7x faster with single-threaded ND4J ops.
- * This is a process-wide setting, so the library never calls it by itself.
+ * whenever one of them is descheduled, and every small op of a DL4J step pays it, while the
+ * periodic layer's own work is parallel already (oneDNN's OpenMP threads in float32, Java threads
+ * over the batch on the BLAS paths). Measured on the project's 2-core machine under load
+ * (docs/benchmarks.md): training 7x faster with single-threaded ND4J ops. This only limits ND4J's
+ * ops: oneDNN still uses OMP_NUM_THREADS threads (default one per core), so do not set that
+ * variable to 1. This is a process-wide setting, so the library never calls it by itself.
  */
 public final class Nd4jThreads {
     private Nd4jThreads() {}

@@ -14,8 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The DL4J layer of a {@link PeriodicConvolution}. Two paths (see docs/benchmarks.md):
+ * The DL4J layer of a {@link PeriodicConvolution}. Three paths (see docs/benchmarks.md):
  * <ul>
+ * <li><b>float32 with tanh or identity</b> (every built network; the default wherever oneDNN loads):
+ * {@link OneDnnConvolution}, oneDNN's convolution kernels on a periodically padded copy of the
+ * input, tanh as a post-op; activations and input gradients are stored NHWC and handed to DL4J as
+ * NCHW views. The two BLAS paths below remain for double precision (gradient checks), other
+ * activations, and -Dlatticeq.conv.onednn=false.</li>
  * <li><b>stride 1</b> (EQ networks, the default): arrays in CHWN order (batch innermost), the input
  * copied kw times with periodic shifts along x and periodically extended rows along t
  * ({@link ShiftedCopies}); the convolution is then kh gemms on strided views of those copies,
@@ -194,7 +199,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         PeriodicIm2col t = table(input);
-        lastForwardOneDnn = oneDnn();
+        lastForwardOneDnn = oneDnn(training);
         if (lastForwardOneDnn) return activateOneDnn(training, mgr);
         if (shifted()) return activateShifted(training, mgr);
         int n = (int) input.size(0);
@@ -519,11 +524,25 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
      * float32 layers with tanh or identity run on oneDNN when it loaded ({@link OneDnnConvolution#available()});
      * double precision and other activations keep the BLAS paths.
      */
-    private boolean oneDnn() {
+    private boolean oneDnn(boolean training) {
         if (dataType != DataType.FLOAT || !OneDnnConvolution.available()) return false;
         var act = layerConf().getActivationFn();
-        return act instanceof org.nd4j.linalg.activations.impl.ActivationTanH
+        boolean supported = act instanceof org.nd4j.linalg.activations.impl.ActivationTanH
                 || act instanceof org.nd4j.linalg.activations.impl.ActivationIdentity;
+        // inference runs huge batches in slices; a training batch that large takes the BLAS path, which cuts it itself
+        return supported && (!training || oneDnnSlice() >= input.size(0));
+    }
+
+    /**
+     * Samples per oneDNN pass: as many as keep its padded input within -Dlatticeq.conv.onednnMax
+     * entries (default 2^24, 64 MB; its buffers are allocated once per batch size), at least one.
+     */
+    private long oneDnnSlice() {
+        long max = Long.getLong("latticeq.conv.onednnMax", 1L << 24);
+        PeriodicConvolution c = layerConf();
+        long perSample = Math.max(input.size(1), c.getNOut()) * (input.size(2) + c.getKernelH() - 1)
+                * (input.size(3) + c.getKernelW() - 1);
+        return Math.max(1, max / perSample);
     }
 
     private OneDnnConvolution oneDnnFor(OneDnnConvolution.Shape s) {
@@ -545,12 +564,18 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return HostArrays.isContiguousC(a) ? a : a.dup('c');
     }
 
+    private OneDnnConvolution.Shape shape(int n, boolean tanh) {
+        PeriodicConvolution conf = layerConf();
+        return new OneDnnConvolution.Shape(n, (int) input.size(1), (int) input.size(2), (int) input.size(3),
+                (int) conf.getNOut(), conf.getKernelH(), conf.getKernelW(), conf.getStrideH(), conf.getStrideW(), tanh,
+                conf.isInputGradient());
+    }
+
     private INDArray activateOneDnn(boolean training, LayerWorkspaceMgr mgr) {
         PeriodicConvolution conf = layerConf();
-        int n = (int) input.size(0), cIn = (int) input.size(1), h = (int) input.size(2), w = (int) input.size(3);
+        int n = (int) input.size(0);
         boolean tanh = conf.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationTanH;
-        dnn = oneDnnFor(new OneDnnConvolution.Shape(n, cIn, h, w, (int) conf.getNOut(), conf.getKernelH(),
-                conf.getKernelW(), conf.getStrideH(), conf.getStrideW(), tanh, conf.isInputGradient()));
+        dnn = oneDnnFor(shape((int) Math.min(n, oneDnnSlice()), tanh));
         INDArray x = input.dataType() == DataType.FLOAT ? input : input.castTo(DataType.FLOAT);
         INDArray wt = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr));
         INDArray b = contiguous(getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr));
@@ -559,7 +584,16 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         // byte order, so the copies out of and into oneDNN (here and in the next layer) are plain copies
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {n, s.hOut(), s.wOut(), s.cOut()}, 'c').permute(0, 3, 1, 2);
-        dnn.forward(x, wt, b, out);
+        if (dnn.shape.n() == n) {
+            dnn.forward(x, wt, b, out);
+        } else { // inference on a batch bigger than one pass: slices of the batch (the last one may be shorter)
+            for (long from = 0; from < n; from += dnn.shape.n()) {
+                long to = Math.min(n, from + dnn.shape.n());
+                OneDnnConvolution slice = to - from == dnn.shape.n() ? dnn : oneDnnFor(shape((int) (to - from), tanh));
+                slice.forward(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()),
+                        wt, b, out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()));
+            }
+        }
         cachedInput = training ? input : null;
         return out;
     }

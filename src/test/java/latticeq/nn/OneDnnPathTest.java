@@ -73,6 +73,29 @@ class OneDnnPathTest {
         for (int i = 0; i < viaView.length; i++) assertClose(viaCopy[i], viaView[i], 1e-6, "part " + i);
     }
 
+    @Test
+    void inferenceOnABatchBiggerThanOnePassRunsInSlices() {
+        assumeTrue(OneDnnConvolution.available());
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+        MultiLayerNetwork net = PeriodicConvolutionTest.singleLayer(4, 6, 3, 3, 1, DataType.FLOAT, Activation.TANH);
+        INDArray x = floats(rng, 11, 4, 6, 5);
+        Layer layer = net.getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(x, mgr);
+        INDArray whole = layer.activate(false, mgr).dup('c');
+        System.setProperty("latticeq.conv.onednnMax", Integer.toString(3 * 6 * 8 * 7)); // 3 samples per pass
+        try {
+            layer.setInput(x, mgr);
+            assertClose(whole, layer.activate(false, mgr).dup('c'), 1e-7, "4 slices (3 + 3 + 3 + 2)");
+            // a training batch above the limit takes the BLAS path instead
+            INDArray[] blas = pass(layer, x, floats(rng, 11, 6, 6, 5), false);
+            INDArray[] big = pass(layer, x, blas[0].mul(0).addi(0.5), true);
+            assertClose(blas[0], big[0], 2e-5, "training forward above the limit");
+        } finally {
+            System.clearProperty("latticeq.conv.onednnMax");
+        }
+    }
+
     /** Output, dW, db, dx of one training pass; copies, so that later passes cannot change them. */
     private static INDArray[] pass(Layer layer, INDArray x, INDArray r, boolean oneDnn) {
         String before = System.getProperty(SWITCH);
