@@ -205,6 +205,9 @@ final class OneDnnConvolution implements AutoCloseable {
         Shape s = shape;
         int n = s.n(), c = s.cIn(), h = s.h(), w = s.w(), pt = s.padH(), pb = s.kh() - 1 - pt, pl = s.padW(),
                 pr = s.kw() - 1 - pl, hp = s.hPad();
+        // the lattice's region, which the boundary copies use: throws here when the layout cannot be cut
+        region(src, new long[] {n, c, h, w}, new long[] {0, 0, pt, pl});
+        if (diffSrc != null) region(diffSrc, new long[] {n, c, h, w}, new long[] {0, 0, pt, pl});
         if (pt > 0) padSrc.add(copy(src, src, new long[] {n, c, pt, w}, new long[] {0, 0, h, pl}, new long[] {0, 0, 0, pl}, false));
         if (pb > 0) padSrc.add(copy(src, src, new long[] {n, c, pb, w}, new long[] {0, 0, pt, pl}, new long[] {0, 0, pt + h, pl}, false));
         if (pl > 0) padSrc.add(copy(src, src, new long[] {n, c, hp, pl}, new long[] {0, 0, 0, w}, new long[] {0, 0, 0, 0}, false));

@@ -56,6 +56,25 @@ class OneDnnPathTest {
         }
     }
 
+    /** Every padding case: kernels 1-3 (no halo, halo on one side, both), strides, channel counts off oneDNN's blocks. */
+    @Test
+    void sweepOfShapesMatchesTheBlasPaths() {
+        assumeTrue(OneDnnConvolution.available());
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(8L);
+        for (int cIn : new int[] {1, 4, 22}) for (int cOut : new int[] {1, 16, 22}) for (int k : new int[] {1, 2, 3})
+            for (int s : new int[] {1, 2}) for (int[] hw : new int[][] {{5, 3}, {2, 2}}) {
+                MultiLayerNetwork net = PeriodicConvolutionTest.singleLayer(cIn, cOut, k, k, s, DataType.FLOAT,
+                        (k + s) % 2 == 0 ? Activation.TANH : Activation.IDENTITY);
+                INDArray x = floats(rng, 3, cIn, hw[0], hw[1]);
+                INDArray r = floats(rng, 3, cOut, PeriodicConvolution.outputSize(hw[0], s), PeriodicConvolution.outputSize(hw[1], s));
+                INDArray[] fast = pass(net.getLayer(0), x, r, true), blas = pass(net.getLayer(0), x, r, false);
+                for (int i = 0; i < fast.length; i++) {
+                    assertClose(blas[i], fast[i], 2e-5, "cIn " + cIn + " cOut " + cOut + " k " + k + " s " + s + " "
+                            + hw[0] + "x" + hw[1] + " part " + i);
+                }
+            }
+    }
+
     @Test
     void readsStridedViewsAsTheyAre() {
         assumeTrue(OneDnnConvolution.available());
