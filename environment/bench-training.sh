@@ -8,8 +8,8 @@
 # dense 2, MSE, AdamW/AMSGrad, batch 100, inputs (4, 60, 4) float32. Also: inference on 200x10,
 # the largest search-space network (3 conv layers, 22 channels, kernel 3), and DL4J's stock
 # ConvolutionLayer (zero padding) as the "before" figure. The latticeq side runs with
-# Nd4jThreads.singleThreadedOps() (ND4J ops on one thread, the periodic layer parallel over the
-# batch on 2 Java threads); PyTorch uses torch.set_num_threads(2).
+# Nd4jThreads.singleThreadedOps() (ND4J's own ops on one thread; the float32 convolutions run on
+# oneDNN with one OpenMP thread per core); PyTorch uses torch.set_num_threads(2).
 #
 # Each measurement follows BENCH_WARMUP seconds (default 10) of untimed steps on both sides, so that
 # the JVM's JIT has compiled the training step (PyTorch gets the same warm-up).
