@@ -50,11 +50,7 @@ public class LatticeAveragePooling extends NoParamLayer {
     }
 
     private static InputType.InputTypeConvolutional convolutional(InputType inputType) {
-        if (!(inputType instanceof InputType.InputTypeConvolutional c)) {
-            throw new IllegalArgumentException("inputType = " + inputType
-                    + ": LatticeAveragePooling needs a convolutional input type (channels, height, width)");
-        }
-        return c;
+        return ConvolutionalInput.of(inputType, "LatticeAveragePooling");
     }
 
     @Override

@@ -63,32 +63,24 @@ public class LatticeAveragePoolingLayer extends AbstractLayer<LatticeAveragePool
         boolean nhwc = nhwcStorage(input);
         INDArray ordered = nhwc ? input.permute(0, 2, 3, 1) : input;
         if (ordered.dataType() != dataType) ordered = ordered.castTo(dataType);
-        double[] sum = new double[n * c];
+        java.util.function.IntToDoubleFunction value;
         if (dataType == DataType.FLOAT) {
-            floats = HostArrays.readFloat(ordered, floats);
-            if (nhwc) {
-                for (int s = 0, at = 0; s < n; s++)
-                    for (int p = 0; p < sites; p++, at += c)
-                        for (int k = 0; k < c; k++) sum[s * c + k] += floats[at + k];
-            } else {
-                for (int sk = 0, at = 0; sk < n * c; sk++, at += sites) {
-                    double t = 0;
-                    for (int p = 0; p < sites; p++) t += floats[at + p];
-                    sum[sk] = t;
-                }
-            }
+            float[] f = floats = HostArrays.readFloat(ordered, floats);
+            value = i -> f[i];
         } else {
-            doubles = HostArrays.readDouble(ordered, doubles);
-            if (nhwc) {
-                for (int s = 0, at = 0; s < n; s++)
-                    for (int p = 0; p < sites; p++, at += c)
-                        for (int k = 0; k < c; k++) sum[s * c + k] += doubles[at + k];
-            } else {
-                for (int sk = 0, at = 0; sk < n * c; sk++, at += sites) {
-                    double t = 0;
-                    for (int p = 0; p < sites; p++) t += doubles[at + p];
-                    sum[sk] = t;
-                }
+            double[] d = doubles = HostArrays.readDouble(ordered, doubles);
+            value = i -> d[i];
+        }
+        double[] sum = new double[n * c];
+        if (nhwc) {
+            for (int s = 0, at = 0; s < n; s++)
+                for (int p = 0; p < sites; p++, at += c)
+                    for (int k = 0; k < c; k++) sum[s * c + k] += value.applyAsDouble(at + k);
+        } else {
+            for (int sk = 0, at = 0; sk < n * c; sk++, at += sites) {
+                double t = 0;
+                for (int p = 0; p < sites; p++) t += value.applyAsDouble(at + p);
+                sum[sk] = t;
             }
         }
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {n, c}, 'c');

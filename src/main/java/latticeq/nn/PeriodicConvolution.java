@@ -107,12 +107,8 @@ public class PeriodicConvolution extends FeedForwardLayer {
         return null;
     }
 
-    private InputType.InputTypeConvolutional convolutional(InputType inputType) {
-        if (!(inputType instanceof InputType.InputTypeConvolutional c)) {
-            throw new IllegalArgumentException("inputType = " + inputType
-                    + ": PeriodicConvolution needs a convolutional input type (channels, height, width)");
-        }
-        return c;
+    private static InputType.InputTypeConvolutional convolutional(InputType inputType) {
+        return ConvolutionalInput.of(inputType, "PeriodicConvolution");
     }
 
     @Override
