@@ -3,7 +3,9 @@ package latticeq.nn;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Bulk copies between ND4J's off-heap arrays and Java arrays (one memory copy, no per-element calls). */
 final class HostArrays {
@@ -28,6 +30,17 @@ final class HostArrays {
             expect *= shape[i];
         }
         return true;
+    }
+
+    /**
+     * A c-ordered buffer outside any workspace (so it may outlive the training step that made it),
+     * {@code reuse} itself when that already has the shape and type.
+     */
+    static INDArray detached(INDArray reuse, DataType type, long... shape) {
+        if (reuse != null && java.util.Arrays.equals(reuse.shape(), shape) && reuse.dataType() == type) return reuse;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createUninitialized(type, shape, 'c');
+        }
     }
 
     static float[] readFloat(INDArray a, float[] reuse) {

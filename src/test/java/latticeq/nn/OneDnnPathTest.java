@@ -26,8 +26,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 class OneDnnPathTest {
 
-    private static final String SWITCH = "latticeq.conv.onednn";
-
     @Test
     void oneDnnIsTheFloatPathOnLinuxX86() {
         String os = System.getProperty("os.name").toLowerCase(), arch = System.getProperty("os.arch");
@@ -117,19 +115,14 @@ class OneDnnPathTest {
 
     /** Output, dW, db, dx of one training pass; copies, so that later passes cannot change them. */
     private static INDArray[] pass(Layer layer, INDArray x, INDArray r, boolean oneDnn) {
-        String before = System.getProperty(SWITCH);
-        System.setProperty(SWITCH, Boolean.toString(oneDnn));
-        try {
+        return ConvolutionPaths.withOneDnn(oneDnn, () -> {
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
             layer.setInput(x, mgr);
             INDArray out = layer.activate(true, mgr).dup('c');
             Pair<Gradient, INDArray> g = layer.backpropGradient(r, mgr);
             return new INDArray[] {out, g.getFirst().getGradientFor("W").dup('c'),
                     g.getFirst().getGradientFor("b").dup('c'), g.getSecond().dup('c')};
-        } finally {
-            if (before == null) System.clearProperty(SWITCH);
-            else System.setProperty(SWITCH, before);
-        }
+        });
     }
 
     private static INDArray floats(UniformRandomProvider rng, long... shape) {

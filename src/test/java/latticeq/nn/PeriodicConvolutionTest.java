@@ -66,8 +66,11 @@ class PeriodicConvolutionTest {
                 {2, 4, 5, 2, 3, 3, 3, 1}, {2, 3, 4, 1, 2, 3, 3, 1}};
         for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             double tol = dt == DataType.FLOAT ? 1e-5 : 1e-12;
-            for (int[] c : cases) {
+            // float32: the oneDNN path and the BLAS paths; double: the BLAS paths
+            for (boolean oneDnn : dt == DataType.FLOAT ? ConvolutionPaths.oneDnnSettings() : java.util.List.of(false))
+            for (int[] c : cases) ConvolutionPaths.withOneDnn(oneDnn, () -> {
                 int n = c[0], cIn = c[1], h = c[2], w = c[3], cOut = c[4], kh = c[5], kw = c[6], s = c[7];
+                String what = dt + " oneDnn " + oneDnn + " " + java.util.Arrays.toString(c);
                 NaiveConvolution ref = new NaiveConvolution(n, cIn, h, w, cOut, kh, kw, s, s);
                 MultiLayerNetwork net = singleLayer(cIn, cOut, kh, kw, s, dt, Activation.IDENTITY);
                 double[] wt = random(rng, cOut * cIn * kh * kw), b = random(rng, cOut);
@@ -89,15 +92,15 @@ class PeriodicConvolutionTest {
                 layer.setInput(xa, mgr);
                 INDArray out = layer.activate(true, mgr);
                 assertArrayEquals(new long[] {n, cOut, ref.hOut, ref.wOut}, out.shape());
-                assertClose(ref.forward(x, wt, b), out, tol, "forward " + dt + " " + java.util.Arrays.toString(c));
+                assertClose(ref.forward(x, wt, b), out, tol, "forward " + what);
 
                 Pair<Gradient, INDArray> g = layer.backpropGradient(ra, mgr);
                 double[][] exp = ref.backward(x, wt, r);
                 double scale = dt == DataType.FLOAT ? Math.sqrt(n * h * w) : 1; // sums of many float terms
-                assertClose(exp[0], g.getFirst().getGradientFor("W"), tol * scale, "dW " + dt);
-                assertClose(exp[1], g.getFirst().getGradientFor("b"), tol * scale, "db " + dt);
-                assertClose(exp[2], g.getSecond(), tol * scale, "dx " + dt);
-            }
+                assertClose(exp[0], g.getFirst().getGradientFor("W"), tol * scale, "dW " + what);
+                assertClose(exp[1], g.getFirst().getGradientFor("b"), tol * scale, "db " + what);
+                assertClose(exp[2], g.getSecond(), tol * scale, "dx " + what);
+            });
         }
     }
 
