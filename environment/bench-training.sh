@@ -36,16 +36,19 @@ MVN=(mvn -B -q)
 [ "${MVN_OFFLINE:-1}" = 1 ] && MVN+=(-o)
 "${MVN[@]}" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >&2
 CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
+# As in the notebook kernel (environment/kernel.json): JavaCPP would otherwise read /proc/self/statm at
+# every native allocation ND4J makes (shape descriptors of every small op), 10-15 % of a training step.
+JVM=(java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -cp "$CP")
 
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start" | tee -a "$LOG"
 if [ "${BENCH_STOCK:-1}" = 1 ]; then
-    java -cp "$CP" latticeq.nn.TrainingBenchmark stock "$SEC" default "$WARM" 2>/dev/null | tee -a "$LOG"
+    "${JVM[@]}" latticeq.nn.TrainingBenchmark stock "$SEC" default "$WARM" 2>/dev/null | tee -a "$LOG"
 fi
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r" | tee -a "$LOG"
-    java -cp "$CP" latticeq.nn.TrainingBenchmark latticeq "$SEC" single "$WARM" 2>/dev/null | tee -a "$LOG"
+    "${JVM[@]}" latticeq.nn.TrainingBenchmark latticeq "$SEC" single "$WARM" 2>/dev/null | tee -a "$LOG"
     "$PY" environment/bench_torch.py "$SEC" 2 "$TORCH_WARM" | tee -a "$LOG"
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at end" | tee -a "$LOG"

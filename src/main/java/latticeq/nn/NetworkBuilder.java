@@ -38,6 +38,8 @@ public final class NetworkBuilder {
             DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, seed, updater, weightDecay, dataType));
         net.init();
+        net.initGradientsView();
+        net.setUpdater(new ViewGradientUpdater(net));
         return net;
     }
 
