@@ -87,6 +87,7 @@ public final class LatticeModel {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("file = " + file + ": no such model file");
         File f = file.toFile();
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(f, true);
+        ViewGradientUpdater.install(net);
         String json;
         try {
             json = ModelSerializer.getObjectFromFile(f, ENTRY);

@@ -38,8 +38,7 @@ public final class NetworkBuilder {
             DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, seed, updater, weightDecay, dataType));
         net.init();
-        net.initGradientsView();
-        net.setUpdater(new ViewGradientUpdater(net));
+        ViewGradientUpdater.install(net);
         return net;
     }
 

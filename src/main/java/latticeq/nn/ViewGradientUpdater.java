@@ -17,12 +17,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * small native allocations per step (profile in docs/benchmarks.md). Here a gradient that lies in
  * the network's own flattened gradient is handed to the base class as that very view, so the
  * standard path runs; the arithmetic is the same (tested bit for bit against the stock updater).
- * {@link NetworkBuilder} installs it in every network it builds.
+ * {@link NetworkBuilder} and {@link LatticeModel#load} install it ({@link #install}).
  */
 public final class ViewGradientUpdater extends MultiLayerUpdater {
 
-    public ViewGradientUpdater(MultiLayerNetwork network) {
-        super(network);
+    private ViewGradientUpdater(MultiLayerNetwork network, INDArray state) {
+        super(network, state);
+    }
+
+    /** Replaces the network's updater with this one, keeping the updater state (e.g. Adam's moments) it has. */
+    public static void install(MultiLayerNetwork network) {
+        if (network.getUpdater() instanceof ViewGradientUpdater) return;
+        if (network.getGradientsViewArray() == null) network.initGradientsView();
+        network.setUpdater(new ViewGradientUpdater(network, network.getUpdater().getStateViewArray()));
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.AMSGrad;
@@ -27,6 +29,24 @@ class ViewGradientUpdaterTest {
     }
 
     @Test
+    void aLoadedModelKeepsItsUpdaterStateAndTrainsOnAsTheOriginal(@TempDir Path dir) throws Exception {
+        ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(5), 2);
+        List<DataSet> batches = TrainingBenchmark.batches(3, 6, 6, 4, 4);
+        LatticeModel original = new LatticeModel(spec, NetworkBuilder.build(spec, 9, new AMSGrad(1e-2), 1e-3, DataType.FLOAT),
+                java.util.Map.of("test", "updater"));
+        for (DataSet b : batches) original.network().fit(b);
+        original.save(dir.resolve("m.zip"));
+        MultiLayerNetwork loaded = LatticeModel.load(dir.resolve("m.zip")).network();
+        assertInstanceOf(ViewGradientUpdater.class, loaded.getUpdater());
+        assertArrayEquals(bits(original.network().getUpdater().getStateViewArray()), bits(loaded.getUpdater().getStateViewArray()));
+        for (DataSet b : batches) {
+            original.network().fit(b);
+            loaded.fit(b);
+        }
+        assertArrayEquals(bits(original.network().params()), bits(loaded.params()));
+    }
+
+    @Test
     void sameParametersAsTheStockUpdater() {
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(5, 4), List.of(3, 2), List.of(6), 2);
         List<DataSet> batches = TrainingBenchmark.batches(4, 7, 6, 4, 3);
@@ -35,7 +55,7 @@ class ViewGradientUpdaterTest {
                 for (double weightDecay : new double[] {0.0, 1e-2}) {
                     MultiLayerNetwork ours = NetworkBuilder.build(spec, 5, u.clone(), weightDecay, dt);
                     MultiLayerNetwork stock = NetworkBuilder.build(spec, 5, u.clone(), weightDecay, dt);
-                    stock.setUpdater(new MultiLayerUpdater(stock));
+                    stock.setUpdater(new MultiLayerUpdater(stock, stock.getUpdater().getStateViewArray()));
                     assertArrayEquals(bits(stock.params()), bits(ours.params()));
                     for (int step = 0; step < 6; step++) {
                         DataSet b = batches.get(step % batches.size());
