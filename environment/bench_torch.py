@@ -8,7 +8,8 @@ import torch.nn as nn
 
 torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
-WARMUP = float(sys.argv[3]) if len(sys.argv) > 3 else 2.0  # seconds of untimed steps before each measurement
+WARMUP = float(sys.argv[3]) if len(sys.argv) > 3 else 20.0  # seconds of untimed steps before each training measurement
+INFER_WARMUP = min(WARMUP, 3.0)  # and before each inference measurement, as on the Java side
 torch.manual_seed(1)
 
 
@@ -57,7 +58,7 @@ def rate(n, t0, c0):
 def infer(model, data, seconds):
     with torch.no_grad():
         i, t0 = 0, time.perf_counter()
-        while i < 10 or time.perf_counter() - t0 < WARMUP:
+        while i < 10 or time.perf_counter() - t0 < INFER_WARMUP:
             model(data[i % len(data)][0])
             i += 1
         t0, c0, n, i = time.perf_counter(), time.process_time(), 0, 0

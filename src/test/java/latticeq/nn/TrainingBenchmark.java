@@ -28,6 +28,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * this next to the PyTorch script). Not a unit test: a main class in the test tree.
  *
  * <p>Usage: TrainingBenchmark [stock|latticeq|all] [seconds per measurement] [single|default] [warm-up seconds]
+ *
+ * <p>Each training measurement follows the warm-up, each inference measurement at most
+ * {@link #INFER_WARMUP} seconds of it: a fresh JVM's training rate climbs for about 15 s while the
+ * JIT compiles DL4J's step (2-second windows from the start: 5,800, 11,100, 16,100, ... 20,000-23,000
+ * samples/s from 14 s on), and inference runs code the training warm-up has compiled.
  */
 public final class TrainingBenchmark {
 
@@ -79,23 +84,25 @@ public final class TrainingBenchmark {
         }
     }
 
-    /** Seconds of untimed steps before each measurement (the JIT compiles DL4J's and our code meanwhile). */
+    /** Seconds of untimed steps before each training measurement (the JIT compiles DL4J's and our code meanwhile). */
     static double warmup = 2;
+    /** Most seconds of untimed steps before an inference measurement. */
+    static final double INFER_WARMUP = 3;
 
     /** Training samples per second: fit batches of 100 round robin for about {@code seconds}. */
     static Rate train(MultiLayerNetwork net, List<DataSet> data, double seconds) {
-        warm(data, 20, d -> { net.fit(d); return 0; });
+        warm(data, 20, warmup, d -> { net.fit(d); return 0; });
         return measure(data, seconds, d -> { net.fit(d); return d.numExamples(); });
     }
 
     static Rate infer(MultiLayerNetwork net, List<DataSet> data, double seconds) {
-        warm(data, 10, d -> (int) net.output(d.getFeatures()).size(0));
+        warm(data, 10, Math.min(warmup, INFER_WARMUP), d -> (int) net.output(d.getFeatures()).size(0));
         return measure(data, seconds, d -> (int) net.output(d.getFeatures()).size(0));
     }
 
-    static void warm(List<DataSet> data, int atLeast, java.util.function.ToIntFunction<DataSet> step) {
+    static void warm(List<DataSet> data, int atLeast, double seconds, java.util.function.ToIntFunction<DataSet> step) {
         long t0 = System.nanoTime();
-        for (int i = 0; i < atLeast || System.nanoTime() - t0 < warmup * 1e9; i++) step.applyAsInt(data.get(i % data.size()));
+        for (int i = 0; i < atLeast || System.nanoTime() - t0 < seconds * 1e9; i++) step.applyAsInt(data.get(i % data.size()));
     }
 
     static Rate measure(List<DataSet> data, double seconds, java.util.function.ToIntFunction<DataSet> step) {
