@@ -43,6 +43,15 @@ final class HostArrays {
         }
     }
 
+    /**
+     * The native address of an array's first element. A view's data() is itself a view buffer whose
+     * address pointer already includes the view's offset.
+     */
+    static long address(INDArray a) {
+        org.bytedeco.javacpp.Pointer p = a.data().addressPointer();
+        return p.address() + p.position() * p.sizeof();
+    }
+
     static float[] readFloat(INDArray a, float[] reuse) {
         INDArray d = dense(a);
         int n = Math.toIntExact(d.length());

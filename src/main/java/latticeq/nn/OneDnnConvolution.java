@@ -399,16 +399,12 @@ final class OneDnnConvolution implements AutoCloseable {
         c.run(stream);
     }
 
-    /**
-     * The native address of an array's first element, as an untyped pointer at position 0. A view's
-     * data() is itself a view buffer whose address pointer already includes the view's offset.
-     */
+    /** The native address of a float array's first element ({@link HostArrays#address}), as an untyped pointer at position 0. */
     static Pointer address(INDArray a) {
         if (a.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("dataType = " + a.dataType() + ": the oneDNN path takes FLOAT arrays");
         }
-        Pointer p = a.data().addressPointer();
-        long at = p.address() + p.position() * p.sizeof();
+        long at = HostArrays.address(a);
         return new Pointer() {
             {
                 address = at;

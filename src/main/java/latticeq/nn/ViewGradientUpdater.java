@@ -38,12 +38,8 @@ public final class ViewGradientUpdater extends MultiLayerUpdater {
         INDArray flat = gradient.gradient();
         boolean ownGradient = view != null && flat != view && flat.length() == view.length()
                 && HostArrays.isContiguousC(flat) && HostArrays.isContiguousC(view)
-                && address(flat) == address(view);
+                && HostArrays.address(flat) == HostArrays.address(view);
         super.update(ownGradient ? new InView(gradient, view) : gradient, iteration, epoch, batchSize, mgr);
-    }
-
-    private static long address(INDArray a) {
-        return a.data().address() + a.offset() * a.data().getElementSize();
     }
 
     /** The same gradient, whose flattened form is the network's gradient view itself. */
