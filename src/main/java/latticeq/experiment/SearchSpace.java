@@ -28,9 +28,17 @@ public record SearchSpace(int maxLayers, List<Integer> kernels, List<Integer> ch
         }
     }
 
-    /** The paper's space: 1-3 layers, kernel 1-3, channels {10, 13, 16, 19, 22}; dense head 16 (ours). */
+    /**
+     * The group's space: 1-3 layers, kernel 1-3, channels {10, 13, 16, 19, 22}, no hidden dense
+     * layer (the pooled or flattened features go to one linear output layer, {@code units = []}).
+     */
     public static SearchSpace paper() {
-        return new SearchSpace(3, List.of(1, 2, 3), List.of(10, 13, 16, 19, 22), List.of(16));
+        return new SearchSpace(3, List.of(1, 2, 3), List.of(10, 13, 16, 19, 22), List.of());
+    }
+
+    /** The same space with a fixed hidden dense head of the given widths (an explicit option, not the papers'). */
+    public SearchSpace withDenseHidden(List<Integer> widths) {
+        return new SearchSpace(maxLayers, kernels, channels, widths);
     }
 
     /** Number of distinct conv stacks in the space. */

@@ -8,7 +8,8 @@ import java.util.List;
  * @param family        EQ, ST or FL
  * @param convChannels  output channels of each conv layer (1 to 3 layers), each >= 1
  * @param convKernels   kernel size of each conv layer (square k x k), each in 1..3
- * @param denseHidden   widths of the hidden dense layers (LeakyReLU), possibly empty
+ * @param denseHidden   widths of the hidden dense layers (LeakyReLU) before the output; empty (the
+ *                      papers' model) reads out with one linear layer
  * @param outputs       number of outputs (regression targets or classes), >= 1
  * @param head          REGRESSION (identity, MSE) or CLASSIFICATION (softmax, cross-entropy)
  * @param inputChannels channels of the input field (4 for link fields k_t, k_x, l_t, l_x)
@@ -95,9 +96,28 @@ public record ArchitectureSpec(Family family, List<Integer> convChannels, List<I
         return new ArchitectureSpec(Family.FL, channels, kernels, dense, outputs, Head.REGRESSION, 4, 1, nt, nx);
     }
 
-    /** The benchmark / paper default: conv 4->16 k3, conv 16->16 k3, dense 16, 2 outputs. */
+    /**
+     * The study's default EQ network as the papers' code builds it: conv 4->16 k3, conv 16->16 k3
+     * (tanh), global average pooling, one linear layer to the 2 outputs (no hidden dense layer).
+     */
     public static ArchitectureSpec paperDefault() {
-        return eq(List.of(16, 16), List.of(3, 3), List.of(16), 2);
+        return eq(List.of(16, 16), List.of(3, 3), List.of(), 2);
+    }
+
+    /**
+     * This network with hidden dense layers (LeakyReLU) between the pooling or flattening and the
+     * output: an explicit option, not the papers' EQ model. After the pooling a nonlinear head can
+     * learn the discrete values n takes on the training lattice and then fail between them on
+     * larger lattices (notebook 04 shows the ablation).
+     */
+    public ArchitectureSpec withDenseHidden(List<Integer> widths) {
+        return new ArchitectureSpec(family, convChannels, convKernels, widths, outputs, head, inputChannels,
+                stride, latticeNt, latticeNx);
+    }
+
+    /** True when the pooled (EQ, ST) or flattened (FL) features go straight to the output layer. */
+    public boolean linearReadout() {
+        return denseHidden.isEmpty();
     }
 
     public ArchitectureSpec withHead(Head h, int outputs) {

@@ -16,8 +16,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds DL4J networks of the EQ / ST / FL families from an {@link ArchitectureSpec}. Conv layers are
- * {@link PeriodicConvolution} (the fast periodic layer) with tanh; the dense head uses LeakyReLU;
- * the last layer is identity + MSE (regression) or softmax + cross-entropy (classification).
+ * {@link PeriodicConvolution} (the fast periodic layer) with tanh; then (EQ, ST) global average
+ * pooling or (FL) flattening; hidden dense layers with LeakyReLU only where the spec asks for them
+ * (the papers' EQ networks have none: the pooled features go to one linear layer); the last layer is
+ * identity + MSE (regression) or softmax + cross-entropy (classification). Weights and biases are
+ * drawn as PyTorch's defaults ({@link TorchDefaultInit}), as in the papers' code.
  */
 public final class NetworkBuilder {
     private NetworkBuilder() {}
@@ -38,6 +41,7 @@ public final class NetworkBuilder {
             DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, seed, updater, weightDecay, dataType));
         net.init();
+        TorchDefaultInit.apply(net, seed);
         ViewGradientUpdater.install(net);
         return net;
     }

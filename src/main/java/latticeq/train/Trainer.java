@@ -160,7 +160,7 @@ public final class Trainer {
                 bestParams = net.params().dup();
             }
             progress.update(epoch, config.maxEpochs(), String.format("epoch %d loss %.3e val %.3e", epoch, lossSum / seen, ev.loss));
-            if (epoch - bestEpoch >= config.patience()) {
+            if (epoch >= config.minEpochs() && epoch - bestEpoch >= config.patience()) {
                 stopped = epoch < config.maxEpochs();
                 break;
             }

@@ -13,9 +13,20 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param patience     early stopping: stop after this many epochs without a better validation loss (>= 1)
  * @param seed         seed of weight initialisation, shuffling and augmentation
  * @param dataType     FLOAT (fast) or DOUBLE (for theory checks at rounding level)
+ * @param minEpochs    early stopping never stops before this many epochs (1..maxEpochs; the group's
+ *                     code trains at least 100)
  */
 public record TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, double weightDecay,
-        int maxEpochs, int patience, long seed, DataType dataType) {
+        int maxEpochs, int patience, long seed, DataType dataType, int minEpochs) {
+
+    /** The follow-up code's least number of epochs before early stopping may end a run. */
+    public static final int PAPER_MIN_EPOCHS = 100;
+
+    /** A configuration whose early stopping may end the run after any epoch (minEpochs = 1). */
+    public TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, double weightDecay,
+            int maxEpochs, int patience, long seed, DataType dataType) {
+        this(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, seed, dataType, 1);
+    }
 
     public TrainingConfig {
         if (optimizer == null) throw new IllegalArgumentException("optimizer = null: need ADAMW_AMSGRAD or SGD");
@@ -31,35 +42,48 @@ public record TrainingConfig(Optimizer optimizer, double learningRate, int batch
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType = " + dataType + ": need FLOAT or DOUBLE");
         }
+        if (minEpochs < 1 || minEpochs > maxEpochs) {
+            throw new IllegalArgumentException("minEpochs = " + minEpochs + ": need 1.." + maxEpochs + " (maxEpochs)");
+        }
     }
 
-    /** The follow-up code's protocol: AdamW (amsgrad) lr 1e-2, weight decay 0, patience 25; batch 50 below 500 samples else 100. */
+    /**
+     * The follow-up code's protocol: AdamW (amsgrad) lr 1e-2, weight decay 0, patience 25, at least
+     * 100 epochs (fewer only when {@code maxEpochs} is smaller); batch 50 below 500 samples else 100.
+     */
     public static TrainingConfig paper(int trainingSamples, int maxEpochs, long seed) {
         return new TrainingConfig(Optimizer.ADAMW_AMSGRAD, 1e-2, trainingSamples < 500 ? 50 : 100, 0.0, maxEpochs, 25,
-                seed, DataType.FLOAT);
+                seed, DataType.FLOAT, Math.min(PAPER_MIN_EPOCHS, maxEpochs));
     }
 
     public TrainingConfig withOptimizer(Optimizer o, double lr) {
-        return new TrainingConfig(o, lr, batchSize, weightDecay, maxEpochs, patience, seed, dataType);
+        return new TrainingConfig(o, lr, batchSize, weightDecay, maxEpochs, patience, seed, dataType, minEpochs);
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(optimizer, learningRate, b, weightDecay, maxEpochs, patience, seed, dataType);
+        return new TrainingConfig(optimizer, learningRate, b, weightDecay, maxEpochs, patience, seed, dataType, minEpochs);
     }
 
+    /** New epoch bound and patience; minEpochs is kept, lowered to the new bound if above it. */
     public TrainingConfig withEpochs(int epochs, int patience) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, epochs, patience, seed, dataType);
+        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, epochs, patience, seed, dataType,
+                Math.max(1, Math.min(minEpochs, epochs)));
+    }
+
+    /** Early stopping may end the run only after {@code min} epochs. */
+    public TrainingConfig withMinEpochs(int min) {
+        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, seed, dataType, min);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, s, dataType);
+        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, s, dataType, minEpochs);
     }
 
     public TrainingConfig withDataType(DataType t) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, seed, t);
+        return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, maxEpochs, patience, seed, t, minEpochs);
     }
 
     public TrainingConfig withWeightDecay(double wd) {
-        return new TrainingConfig(optimizer, learningRate, batchSize, wd, maxEpochs, patience, seed, dataType);
+        return new TrainingConfig(optimizer, learningRate, batchSize, wd, maxEpochs, patience, seed, dataType, minEpochs);
     }
 }

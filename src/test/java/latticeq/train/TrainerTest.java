@@ -90,6 +90,22 @@ class TrainerTest {
         assertTrue(h.epochs().size() < 40 || h.bestEpoch() > 38, "patience 2 should stop before 40 epochs: " + h.epochs().size());
     }
 
+    @Test
+    void earlyStoppingWaitsForTheMinimumNumberOfEpochs() {
+        DataSet train = data(48, 4, 6, 4, 3), val = data(16, 4, 6, 4, 4);
+        TrainingConfig noMin = new TrainingConfig(Optimizer.SGD, 3.0, 16, 0.0, 40, 2, 7, DataType.DOUBLE);
+        int stoppedAt = new Trainer(SPEC, noMin).fit(train, val).history().epochs().size();
+        assertTrue(stoppedAt < 12, "patience 2 at lr 3 should stop well before epoch 12: " + stoppedAt);
+        TrainingResult r = new Trainer(SPEC, noMin.withMinEpochs(12)).fit(train, val);
+        assertTrue(r.history().epochs().size() >= 12, "minEpochs 12 ran " + r.history().epochs().size());
+        // the paper preset: at least 100 epochs, never more than maxEpochs
+        assertEquals(100, TrainingConfig.paper(2_000, 1_000, 1).minEpochs());
+        assertEquals(40, TrainingConfig.paper(2_000, 40, 1).minEpochs());
+        assertEquals(30, TrainingConfig.paper(2_000, 1_000, 1).withEpochs(30, 25).minEpochs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> noMin.withMinEpochs(41));
+        assertTrue(e.getMessage().contains("minEpochs = 41"), e.getMessage());
+    }
+
     /** C4 on a square lattice, scalar channels: Pi_G per conv kernel and bias. */
     static Constraints c4Constraints(int cIn, int cOut) {
         PointGroup g = PointGroup.c4();
