@@ -12,7 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param trainLoss      mean minibatch training loss per epoch
  * @param validationLoss validation loss per epoch
  * @param bestEpoch      index (0-based) of the epoch with the lowest validation loss
- * @param seconds        wall time of training (0 when loaded from a {@link ModelStore})
+ * @param seconds        wall time of training (also when loaded from a {@link ModelStore}: the time it took then)
  * @param cached         whether it was loaded from disk instead of trained
  */
 public record FitResult(LatticeModel model, double[] trainLoss, double[] validationLoss, int bestEpoch,

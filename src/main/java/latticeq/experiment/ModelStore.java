@@ -82,14 +82,15 @@ public final class ModelStore {
         return result;
     }
 
-    /** Reads an entry (the result is marked cached, with 0 training seconds). */
+    /** Reads an entry (marked cached; seconds = the wall time its training took when it was trained). */
     public static FitResult read(Path dir) throws IOException {
         LatticeModel model = LatticeModel.load(dir.resolve("model.zip"));
         Map<?, ?> h = JSON.readValue(dir.resolve("history.json").toFile(), Map.class);
         double[] train = toDoubles(h.get("trainLoss"));
         double[] val = toDoubles(h.get("validationLoss"));
         int best = ((Number) h.get("bestEpoch")).intValue();
-        return new FitResult(model, train, val, best, 0.0, true);
+        double seconds = h.get("seconds") instanceof Number s ? s.doubleValue() : 0.0;
+        return new FitResult(model, train, val, best, seconds, true);
     }
 
     /** Writes an entry atomically (replacing an older one). */

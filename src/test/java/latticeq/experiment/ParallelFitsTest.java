@@ -1,0 +1,65 @@
+package latticeq.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import latticeq.nn.ArchitectureSpec;
+import latticeq.progress.ProgressListener;
+import latticeq.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ParallelFitsTest {
+
+    private static INDArray uniform(long seed, long... shape) {
+        var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        long len = 1;
+        for (long s : shape) len *= s;
+        float[] v = new float[(int) len];
+        for (int i = 0; i < v.length; i++) v[i] = rng.nextFloat();
+        return Nd4j.create(v, shape, DataType.FLOAT);
+    }
+
+    private static List<ParallelFits.Task<FitResult>> tasks() {
+        INDArray x = uniform(1, 300, 4, 8, 4), y = uniform(2, 300, 2);
+        INDArray xv = uniform(3, 40, 4, 8, 4), yv = uniform(4, 40, 2);
+        List<ParallelFits.Task<FitResult>> out = new ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            // float32 conv stack: the oneDNN path, whose OpenMP team the workers split
+            ArchitectureSpec spec = ArchitectureSpec.eq(List.of(8, 8), List.of(3, 3), List.of(), 2);
+            TrainingConfig cfg = TrainingConfig.paper(300, 3, seed).withEpochs(3, 3);
+            out.add(() -> StudyModels.train(spec, cfg, x, y, xv, yv, ProgressListener.none()));
+        }
+        return out;
+    }
+
+    /** Same seeds, same bits: one worker or one per core (every training has a one-thread team). */
+    @Test
+    void resultsDoNotDependOnTheNumberOfWorkers() throws IOException {
+        List<FitResult> one = new ParallelFits(1).run(tasks());
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<FitResult> many = new ParallelFits(Math.min(2, cores)).run(tasks());
+        assertEquals(3, many.size());
+        for (int i = 0; i < 3; i++) {
+            // exact: INDArray.equals would allow 1e-5
+            assertArrayEquals(one.get(i).network().params().data().asFloat(), many.get(i).network().params().data().asFloat(), "task " + i);
+            assertArrayEquals(one.get(i).validationLoss(), many.get(i).validationLoss());
+        }
+        assertNotEquals(one.get(0).network().params(), one.get(1).network().params(), "tasks have their own seeds");
+    }
+
+    @Test
+    void aFailureIsRethrownAndBadWorkerCountsAreRefused() {
+        List<ParallelFits.Task<Integer>> tasks = List.of(() -> 1, () -> { throw new IOException("disk full"); }, () -> 3);
+        int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
+        IOException e = assertThrows(IOException.class, () -> new ParallelFits(workers).run(tasks));
+        assertEquals("disk full", e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new ParallelFits(0));
+        assertTrue(bad.getMessage().startsWith("workers = 0"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ParallelFits(Runtime.getRuntime().availableProcessors() + 1));
+    }
+}
