@@ -49,6 +49,13 @@ public final class Plots {
         return chart;
     }
 
+    /** Adds points without lines (e.g. residuals or predicted against true values). */
+    public static XYChart scatter(XYChart chart, String name, double[] x, double[] y) {
+        checkSameLength("y", x, y);
+        chart.addSeries(name, x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return chart;
+    }
+
     /** Adds points with symmetric error bars. */
     public static XYChart errorBars(XYChart chart, String name, double[] x, double[] y, double[] errors) {
         checkSameLength("y", x, y);
