@@ -6,7 +6,8 @@
 #   3. the kernel over Jupyter's protocol (environment/tests/kernel_protocol_test.py);
 #   4. every notebook at the CI budget, failing on any cell error (run-notebooks.sh);
 #   5. a failing cell makes run-notebooks.sh fail (environment/tests/failing_notebook_test.sh);
-#   6. the tour report is self-contained and renders offline (environment/tests/report_test.sh).
+#   6. --publish writes claims, figures and wall times (environment/tests/publish_test.sh);
+#   7. the tour report is self-contained and renders offline (environment/tests/report_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=environment/env.sh
@@ -30,6 +31,9 @@ LATTICEQ_BUDGET=ci LATTICEQ_SKIP_INSTALL=1 bash environment/run-notebooks.sh
 
 step "a failing notebook fails the run"
 bash environment/tests/failing_notebook_test.sh
+
+step "publishing results"
+bash environment/tests/publish_test.sh
 
 step "report check"
 bash environment/tests/report_test.sh reports/00-tour.html
