@@ -15,17 +15,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * to E cap H_G ("orthogonal"). At an equivariant point the Hessian of the G-invariant R_aug
  * commutes with the group action, so both subspaces are invariant under it (for compatible E).
  * Hessian-vector products are central finite differences of the projected augmented gradient;
- * eigenvalues by power iteration, first the one of largest magnitude, then the opposite end by a
- * shift. A negative orthogonal minimum at an equivariant minimum A* means AUGMENTED training is
- * linearly unstable at A* while EQUIVARIANT training (which never sees those directions) is not.
+ * eigenpairs by {@link Lanczos} (full re-orthogonalisation), which converges to both ends of the
+ * spectrum and reports a residual, where the former shifted power iteration stopped early above the
+ * minimum and so leaned towards "stable" (shown in LanczosTest). A negative orthogonal minimum at an
+ * equivariant minimum A* means AUGMENTED training is linearly unstable at A* while EQUIVARIANT
+ * training (which never sees those directions) is not; its eigenvector is the direction along
+ * which the instability grows fastest.
  */
 public final class HessianSpectrum {
     private HessianSpectrum() {}
 
-    /** {min, max} eigenvalue; the network's parameters are restored afterwards. */
+    /**
+     * The spectrum's ends on one subspace.
+     *
+     * @param min             lowest Ritz value
+     * @param max             highest Ritz value
+     * @param minResidual     ||H y - min y|| of the lowest Ritz pair (how far min can be off)
+     * @param lowestDirection unit eigenvector of min, per parameter array (inside the subspace)
+     * @param steps           Lanczos steps taken
+     */
+    public record Curvature(double min, double max, double minResidual, Map<String, INDArray> lowestDirection, int steps) {
+        public double[] extremes() {
+            return new double[] {min, max};
+        }
+    }
+
+    /** {min, max} eigenvalue with {@code iterations} Lanczos steps; the network's parameters are restored afterwards. */
     public static double[] extremes(MultiLayerNetwork net, GradientProbe probe, NetworkSubspaces spaces, INDArray x, INDArray y,
                                     boolean orthogonal, int iterations, long seed) {
-        if (iterations < 1) throw new IllegalArgumentException("iterations = " + iterations + ": need >= 1");
+        return curvature(net, probe, spaces, x, y, orthogonal, iterations, seed).extremes();
+    }
+
+    /** Both ends, the lowest eigenvector and its residual; the network's parameters are restored afterwards. */
+    public static Curvature curvature(MultiLayerNetwork net, GradientProbe probe, NetworkSubspaces spaces, INDArray x, INDArray y,
+                                      boolean orthogonal, int steps, long seed) {
+        if (steps < 1) throw new IllegalArgumentException("steps = " + steps + ": need >= 1");
         Map<String, INDArray> a = new LinkedHashMap<>();
         for (ParameterSpace s : spaces.spaces()) a.put(s.key(), NetworkSubspaces.param(net, s.key()).dup());
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
@@ -33,30 +57,40 @@ public final class HessianSpectrum {
         double scale = Math.max(1e-3, GradientProbe.norm(a));
         double h = 1e-5 * scale;
         try {
-            Map<String, INDArray> v = random(a, gauss);
-            v = restrict(spaces, v, orthogonal);
-            double top = 0;
-            for (int i = 0; i < iterations; i++) {
-                normalise(v);
-                Map<String, INDArray> hv = restrict(spaces, hessianTimes(net, probe, spaces, a, v, x, y, h), orthogonal);
-                top = dot(v, hv);
-                v = hv;
-            }
-            // shifted operator B = top I - H has its dominant eigenvalue at the other end of the spectrum
-            Map<String, INDArray> w = restrict(spaces, random(a, gauss), orthogonal);
-            double other = top;
-            for (int i = 0; i < iterations; i++) {
-                normalise(w);
-                Map<String, INDArray> hw = restrict(spaces, hessianTimes(net, probe, spaces, a, w, x, y, h), orthogonal);
-                Map<String, INDArray> bw = new LinkedHashMap<>();
-                for (String k : w.keySet()) bw.put(k, w.get(k).mul(top).subi(hw.get(k)));
-                other = top - dot(w, bw);
-                w = bw;
-            }
-            return new double[] {Math.min(top, other), Math.max(top, other)};
+            Map<String, INDArray> start = restrict(spaces, random(a, gauss), orthogonal);
+            if (GradientProbe.norm(start) == 0) throw new IllegalStateException("the subspace is {0}: no eigenvalues to measure");
+            Lanczos.Result r = Lanczos.run(v -> flat(restrict(spaces,
+                    hessianTimes(net, probe, spaces, a, restrict(spaces, unflat(v, a), orthogonal), x, y, h), orthogonal)),
+                    flat(start), steps);
+            return new Curvature(r.min(), r.max(), r.residuals()[0], unflat(r.lowestVector(), a), r.steps());
         } finally {
             for (var e : a.entrySet()) NetworkSubspaces.param(net, e.getKey()).assign(e.getValue());
         }
+    }
+
+    private static double[] flat(Map<String, INDArray> v) {
+        int n = 0;
+        for (INDArray a : v.values()) n += (int) a.length();
+        double[] out = new double[n];
+        int at = 0;
+        for (INDArray a : v.values()) {
+            double[] d = a.dup('c').castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+            System.arraycopy(d, 0, out, at, d.length);
+            at += d.length;
+        }
+        return out;
+    }
+
+    private static Map<String, INDArray> unflat(double[] v, Map<String, INDArray> like) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        int at = 0;
+        for (var e : like.entrySet()) {
+            int len = (int) e.getValue().length();
+            double[] part = java.util.Arrays.copyOfRange(v, at, at + len);
+            out.put(e.getKey(), org.nd4j.linalg.factory.Nd4j.create(part, e.getValue().shape(), 'c').castTo(e.getValue().dataType()));
+            at += len;
+        }
+        return out;
     }
 
     private static Map<String, INDArray> hessianTimes(MultiLayerNetwork net, GradientProbe probe, NetworkSubspaces spaces, Map<String, INDArray> a,
@@ -96,15 +130,4 @@ public final class HessianSpectrum {
         return out;
     }
 
-    private static void normalise(Map<String, INDArray> v) {
-        double n = GradientProbe.norm(v);
-        if (n == 0) throw new IllegalStateException("the subspace is {0}: no eigenvalues to measure");
-        for (INDArray a : v.values()) a.divi(n);
-    }
-
-    private static double dot(Map<String, INDArray> a, Map<String, INDArray> b) {
-        double s = 0;
-        for (String k : a.keySet()) s += a.get(k).mul(b.get(k)).sumNumber().doubleValue();
-        return s;
-    }
 }

@@ -24,7 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * ||A*||) and continue with AUGMENTED (orbit average), EQUIVARIANT (the trainer projects the start
  * onto E cap H_G, so the perturbation is removed by construction) and NOMINAL, recording
  * ||A - Pi_G A|| per step (all runs with {@code latticeq.train}'s trainer, SGD, full batch, float64). Whether
- * AUGMENTED removes the perturbation (A* stable) or amplifies it is what the run measures.
+ * AUGMENTED removes the perturbation (A* stable) or amplifies it is what the run measures. The
+ * perturbation is either a random direction of E orthogonal to E cap H_G or, as the third theorem's
+ * construction asks, the lowest-curvature direction of the augmented Hessian there (its Lanczos
+ * eigenvector): if A* is unstable for augmented training, that is where it shows first.
  */
 public final class StabilityExperiment {
 
@@ -38,12 +41,27 @@ public final class StabilityExperiment {
      * @param perturbation    ||eps|| / ||A*||, > 0
      * @param every           record every this many steps
      * @param seeds           network initialisation seeds; the perturbation of seed s is drawn from seed s + 1
-     * @param curvatureIterations power iterations for the extreme eigenvalues of the augmented Hessian at A*
+     * @param curvatureIterations Lanczos steps for the extreme eigenvalues of the augmented Hessian at A*
      *                        (0: not measured)
+     * @param direction       RANDOM or LOWEST_CURVATURE (needs curvatureIterations >= 1)
      */
     public record Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
-                         double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations) {
+                         double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations,
+                         Direction direction) {
+
+        /** A random perturbation direction (curvature measured if curvatureIterations >= 1). */
+        public Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
+                      double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations) {
+            this(setup, support, equivariantSteps, equivariantRate, continueSteps, learningRate, perturbation, every, seeds,
+                    curvatureIterations, Direction.RANDOM);
+        }
+
         public Config {
+            if (direction == null) throw new IllegalArgumentException("direction = null: need RANDOM or LOWEST_CURVATURE");
+            if (direction == Direction.LOWEST_CURVATURE && curvatureIterations < 1) {
+                throw new IllegalArgumentException("curvatureIterations = " + curvatureIterations
+                        + ": the LOWEST_CURVATURE direction needs >= 1 Lanczos steps");
+            }
             if (curvatureIterations < 0) throw new IllegalArgumentException("curvatureIterations = " + curvatureIterations + ": need >= 0");
             if (setup == null) throw new IllegalArgumentException("setup = null");
             if (support == null) throw new IllegalArgumentException("support = null");
@@ -93,6 +111,9 @@ public final class StabilityExperiment {
         }
     }
 
+    /** Where the perturbation of A* points, inside E and orthogonal to E cap H_G. */
+    public enum Direction { RANDOM, LOWEST_CURVATURE }
+
     /** The runs continued from A* + eps (learning rate replaced by the config's). */
     public static final List<Variant> CONTINUATIONS = List.of(Variant.sgd(TrainingMode.AUGMENTED, 1), Variant.sgd(TrainingMode.EQUIVARIANT, 1),
             Variant.sgd(TrainingMode.NOMINAL, 1));
@@ -124,7 +145,17 @@ public final class StabilityExperiment {
             Map<String, INDArray> gAug = probe.gradient(net, x, y, TrainingMode.AUGMENTED);
             double offH = GradientProbe.distance(gAug, spaces.groupAverage(gAug));
             double normA = optimum.norm2Number().doubleValue();
-            INDArray eps = perturbation(net, spaces, seed + 1);
+            double[] par = {Double.NaN, Double.NaN}, orth = {Double.NaN, Double.NaN};
+            HessianSpectrum.Curvature lowest = null;
+            if (c.curvatureIterations() > 0) {
+                net.setParams(optimum.dup());
+                par = HessianSpectrum.extremes(net, probe, spaces, x, y, false, c.curvatureIterations(), seed + 2);
+                lowest = HessianSpectrum.curvature(net, probe, spaces, x, y, true, c.curvatureIterations(), seed + 3);
+                orth = lowest.extremes();
+                p.update(done, total, "seed " + seed + ": curvature");
+            }
+            INDArray eps = c.direction() == Direction.LOWEST_CURVATURE ? flatDirection(net, lowest.lowestDirection())
+                    : perturbation(net, spaces, seed + 1);
             eps.muli(c.perturbation() * normA / eps.norm2Number().doubleValue());
             double epsNorm = eps.norm2Number().doubleValue();
             Map<String, Trajectory> cont = new LinkedHashMap<>();
@@ -136,13 +167,6 @@ public final class StabilityExperiment {
                 double[] a = t.absoluteDistance();
                 growth.put(v.label(), a[a.length - 1] / a[0]);
                 p.update(++done, total, "seed " + seed + ": " + v.label());
-            }
-            double[] par = {Double.NaN, Double.NaN}, orth = {Double.NaN, Double.NaN};
-            if (c.curvatureIterations() > 0) {
-                net.setParams(optimum.dup());
-                par = HessianSpectrum.extremes(net, probe, spaces, x, y, false, c.curvatureIterations(), seed + 2);
-                orth = HessianSpectrum.extremes(net, probe, spaces, x, y, true, c.curvatureIterations(), seed + 3);
-                p.update(done, total, "seed " + seed + ": curvature");
             }
             runs.add(new Run(seed, phase1.trajectory(), g0, GradientProbe.norm(gEq), GradientProbe.norm(gAug),
                     GradientProbe.distance(gEq, gAug), offH, epsNorm, cont, growth, par, orth));
@@ -168,6 +192,14 @@ public final class StabilityExperiment {
         INDArray inE = tmp.params().dup();
         spaces.projectOntoIntersection(tmp, false);
         return inE.sub(tmp.params());
+    }
+
+    /** A direction given per parameter array, as a flat vector in the network's parameter order (zero elsewhere). */
+    static INDArray flatDirection(MultiLayerNetwork net, Map<String, INDArray> direction) {
+        MultiLayerNetwork tmp = net.clone();
+        tmp.params().assign(0);
+        for (var e : direction.entrySet()) NetworkSubspaces.param(tmp, e.getKey()).assign(e.getValue());
+        return tmp.params().dup();
     }
 
     /** "decays", "grows" or "stays" for a ratio end / start of the distance to H_G. */

@@ -73,6 +73,39 @@ class StabilityExperimentTest {
     }
 
     @Test
+    void lowestCurvatureDirectionIsAnEigenvectorOrthogonalToTheEquivariantLayers() {
+        // independent check of the Lanczos eigenpair: the second difference of the orbit-averaged loss
+        // along the returned direction equals the returned minimum
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        RegressionData data = setup.data(null);
+        SymmetricArchitecture a = setup.architecture();
+        NetworkSubspaces sp = a.subspaces(Support.FULL);
+        var lg = setup.latticeGroup(data.lattice());
+        var net = a.build(4);
+        sp.projectOntoIntersection(net, true);
+        GradientProbe probe = new GradientProbe(sp, lg, latticeq.symmetry.TargetAction.invariant(1));
+        var orbit = latticeq.augment.Augmenter.orbit(lg, a.input(), latticeq.symmetry.TargetAction.invariant(1), data.features(), data.labels());
+        HessianSpectrum.Curvature c = HessianSpectrum.curvature(net, probe, sp, data.features(), data.labels(), true, 40, 5);
+        assertTrue(c.min() <= c.max());
+        INDArray dir = StabilityExperiment.flatDirection(net, c.lowestDirection());
+        assertEquals(1.0, dir.norm2Number().doubleValue(), 1e-9, "unit direction");
+        var tmp = net.clone();
+        tmp.setParams(net.params().add(dir));
+        sp.projectOntoIntersection(tmp, false);
+        assertTrue(tmp.params().sub(net.params()).norm2Number().doubleValue() < 1e-9, "the direction is orthogonal to E cap H_G");
+        INDArray base = net.params().dup();
+        double h = 1e-4;
+        double r0 = GradientProbe.loss(net, orbit.features(), orbit.labels());
+        net.setParams(base.add(dir.mul(h)));
+        double rp = GradientProbe.loss(net, orbit.features(), orbit.labels());
+        net.setParams(base.sub(dir.mul(h)));
+        double rm = GradientProbe.loss(net, orbit.features(), orbit.labels());
+        net.setParams(base);
+        double q = (rp - 2 * r0 + rm) / (h * h);
+        assertEquals(c.min(), q, 1e-3 * Math.max(1, Math.abs(c.max())) + 10 * c.minResidual(), "curvature along the eigenvector");
+    }
+
+    @Test
     void perturbationIsInEAndOrthogonalToTheSubspace() {
         SymmetricArchitecture a = SymmetricArchitecture.linkRegression(PointGroup.d4(), List.of(1), List.of(1));
         for (Support s : List.of(Support.FULL, Support.TOP_ROWS)) {
