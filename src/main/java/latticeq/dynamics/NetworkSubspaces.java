@@ -90,6 +90,19 @@ public final class NetworkSubspaces {
     }
 
     /**
+     * The gradient maps of a non-orthonormal parametrization of every convolution kernel of E
+     * ({@link NonOrthonormalBasis}, layer l seeded with seed + l); other parameters stay orthonormal.
+     */
+    public List<ParamProjection> nonOrthonormalBasis(long seed, double spread) {
+        List<ParamProjection> out = new ArrayList<>();
+        for (ParameterSpace s : spaces) {
+            if (!s.kernel()) continue;
+            out.add(new ParamProjection(s.layer(), s.param(), new NonOrthonormalBasis(s.admissible(), seed + s.layer(), spread), s.transposed()));
+        }
+        return out;
+    }
+
+    /**
      * The same subspaces as {@code latticeq.train} constraints: Pi_G (distances), Pi_E (NOMINAL and
      * AUGMENTED runs restricted to E) and Pi_{E cap H_G} (EQUIVARIANT).
      */

@@ -24,6 +24,7 @@ final class Training {
         if (v.mode() == TrainingMode.AUGMENTED) {
             t.augmentation(v.augmentation().of(new Augmenter(group, spaces.architecture().input(), targets, seed)));
         }
+        if (v.basisSeed() != 0) t.gradientMetric(spaces.nonOrthonormalBasis(v.basisSeed(), Variant.BASIS_SPREAD));
         if (start != null) t.initialParameters(start);
         return t;
     }

@@ -11,8 +11,19 @@ import latticeq.train.TrainingMode;
  * @param augmentation ORBIT or RANDOM for AUGMENTED, NONE otherwise
  * @param optimizer    SGD (the theory's setting) or ADAMW_AMSGRAD (with weight decay 0 here)
  * @param learningRate > 0
+ * @param basisSeed    0: the layers of E are parametrized orthonormally (the theory's unitary case);
+ *                     otherwise the seed of a non-orthonormal basis of E ({@link NonOrthonormalBasis})
  */
-public record Variant(TrainingMode mode, Augmentation augmentation, Optimizer optimizer, double learningRate) {
+public record Variant(TrainingMode mode, Augmentation augmentation, Optimizer optimizer, double learningRate, long basisSeed) {
+
+    /** Spread of the random part of a non-orthonormal basis (C = I + spread G / sqrt d). */
+    public static final double BASIS_SPREAD = 0.5;
+
+    /** Orthonormally parametrized layers. */
+    public Variant(TrainingMode mode, Augmentation augmentation, Optimizer optimizer, double learningRate) {
+        this(mode, augmentation, optimizer, learningRate, 0);
+    }
+
     public Variant {
         if (mode == null) throw new IllegalArgumentException("mode = null: need NOMINAL, AUGMENTED or EQUIVARIANT");
         if (augmentation == null) throw new IllegalArgumentException("augmentation = null: need NONE, ORBIT or RANDOM");
@@ -37,12 +48,18 @@ public record Variant(TrainingMode mode, Augmentation augmentation, Optimizer op
     }
 
     public Variant withLearningRate(double rate) {
-        return new Variant(mode, augmentation, optimizer, rate);
+        return new Variant(mode, augmentation, optimizer, rate, basisSeed);
+    }
+
+    /** The same training with the kernels of E parametrized through a seeded non-orthonormal basis. */
+    public Variant withRandomBasis(long seed) {
+        if (seed == 0) throw new IllegalArgumentException("seed = 0 is reserved for the orthonormal basis: need another seed");
+        return new Variant(mode, augmentation, optimizer, learningRate, seed);
     }
 
     /** A short label such as "AUGMENTED/orbit/SGD" or "EQUIVARIANT/Adam". */
     public String label() {
         String a = augmentation == Augmentation.NONE ? "" : "/" + augmentation.name().toLowerCase();
-        return mode + a + "/" + (optimizer == Optimizer.SGD ? "SGD" : "Adam");
+        return mode + a + "/" + (optimizer == Optimizer.SGD ? "SGD" : "Adam") + (basisSeed == 0 ? "" : "/random basis");
     }
 }

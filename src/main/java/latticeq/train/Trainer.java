@@ -44,6 +44,7 @@ public final class Trainer {
     private Constraints constraints = Constraints.none();
     private BatchAugmentation augmentation;
     private boolean restrictToAdmissible;
+    private List<ParamProjection> gradientMetric = List.of();
     private ProgressListener progress = ProgressListener.none();
     private StepListener stepListener;
     private INDArray initialParameters;
@@ -60,6 +61,15 @@ public final class Trainer {
     public Trainer augmentation(BatchAugmentation a) { this.augmentation = a; return this; }
     /** NOMINAL / AUGMENTED: project initial parameters and every gradient with Pi_E (constraints().admissible()). */
     public Trainer restrictToAdmissible(boolean r) { this.restrictToAdmissible = r; return this; }
+    /**
+     * Linear maps applied to the gradients after the mode's projections: a parametrization of the
+     * layers through a basis B (training theta with A = B theta moves A by B B^T times the gradient;
+     * an orthonormal basis of E gives Pi_E again). Exact for SGD; Adam then works in A's coordinates.
+     */
+    public Trainer gradientMetric(List<ParamProjection> metric) {
+        this.gradientMetric = metric == null ? List.of() : List.copyOf(metric);
+        return this;
+    }
     public Trainer progress(ProgressListener p) { this.progress = p == null ? ProgressListener.none() : p; return this; }
     public Trainer onStep(StepListener s) { this.stepListener = s; return this; }
     /** Start from these parameters (a flat vector as from {@code network.params()}) instead of the seeded initialisation. */
@@ -107,6 +117,11 @@ public final class Trainer {
             @Override
             public void onGradientCalculation(Model model) {
                 for (ParamProjection p : active) {
+                    INDArray g = net.gradient().getGradientFor(p.name());
+                    if (g == null) throw new IllegalStateException("no gradient for " + p.name());
+                    p.applyInPlace(g);
+                }
+                for (ParamProjection p : gradientMetric) {
                     INDArray g = net.gradient().getGradientFor(p.name());
                     if (g == null) throw new IllegalStateException("no gradient for " + p.name());
                     p.applyInPlace(g);
