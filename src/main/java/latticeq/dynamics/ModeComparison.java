@@ -27,7 +27,7 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * Claim 5 of arXiv:2303.13458, the practical comparison: NOMINAL, AUGMENTED and EQUIVARIANT
  * training ({@code latticeq.train}'s trainer, float64, seeded minibatches, no early stopping) of the
- * same architecture from the same random start (EQUIVARIANT from its projection onto E cap H_G); per epoch the train and test loss, the test accuracy
+ * same architecture from the same equivariant start (a random point projected onto E cap H_G); per epoch the train and test loss, the test accuracy
  * (classification), the loss and accuracy on a test set whose samples are transformed by random
  * group elements, the distance ||A - Pi_G A|| / ||A|| and the cumulative wall time of the
  * trainer's epochs (its own validation pass included, this class's extra evaluations excluded).
@@ -193,10 +193,10 @@ public final class ModeComparison {
         List<Run> runs = new ArrayList<>();
         for (long seed : c.seeds()) {
             for (Variant v : c.variants()) {
-                // the same random start for every mode, projected (norm kept) onto E cap H_G for EQUIVARIANT and onto E otherwise
+                // the same equivariant start for every mode (the seed's random point projected, norm kept, onto
+                // E cap H_G), so that whether NOMINAL or AUGMENTED training leaves H_G is measured, not built in
                 MultiLayerNetwork start = arch.build(seed);
-                if (v.mode() == TrainingMode.EQUIVARIANT) spaces.projectOntoIntersection(start, true);
-                else spaces.projectOntoAdmissible(start, true);
+                spaces.projectOntoIntersection(start, true);
                 Trainer trainer = Training.trainer(spaces, task.group(), task.targets(), v, seed, c.epochs(), c.batchSize(), start.params().dup());
                 int e1 = c.epochs() + 1;
                 double[] trL = new double[e1], teL = new double[e1], teA = new double[e1], tfL = new double[e1], tfA = new double[e1],
