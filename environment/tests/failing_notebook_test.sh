@@ -2,11 +2,8 @@
 # run-notebooks.sh must fail when a cell fails or a claim prints FAIL, and say which notebook:
 # three small notebooks in a temporary folder (never in notebooks/): one good, one whose second
 # cell throws, one with a failed claim.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/notebooks"
+# shellcheck source=environment/tests/scratch_notebooks.sh
+source "$(dirname "$0")/scratch_notebooks.sh"
 /usr/bin/python3 - "$WORK/notebooks" <<'PY'
 import json, sys
 def notebook(path, *cells):

@@ -2,11 +2,8 @@
 # run-notebooks.sh --publish: a notebook that names its study publishes its claims (paper claims
 # and sanity checks apart), its figures as PNG files and its wall time; one without a study and one
 # whose cell throws publish nothing; --publish at a non-paper budget refuses the default folder.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/notebooks"
+# shellcheck source=environment/tests/scratch_notebooks.sh
+source "$(dirname "$0")/scratch_notebooks.sh"
 /usr/bin/python3 - "$WORK/notebooks" <<'PY'
 import json, sys
 def notebook(path, study, *cells):

@@ -9,6 +9,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class StabilityExperimentTest {
 
+    /** A tiny C4 network at a point of E cap H_G, its probe and the orbit-augmented data (for second differences). */
+    private record Tiny(RegressionData data, NetworkSubspaces spaces, org.deeplearning4j.nn.multilayer.MultiLayerNetwork net,
+                        GradientProbe probe, latticeq.augment.Batch orbit) {
+        static Tiny build() {
+            LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+            RegressionData data = setup.data(null);
+            SymmetricArchitecture a = setup.architecture();
+            NetworkSubspaces sp = a.subspaces(Support.FULL);
+            var lg = setup.latticeGroup(data.lattice());
+            var net = a.build(4);
+            sp.projectOntoIntersection(net, true);
+            GradientProbe probe = new GradientProbe(sp, lg, latticeq.symmetry.TargetAction.invariant(1));
+            var orbit = latticeq.augment.Augmenter.orbit(lg, a.input(), latticeq.symmetry.TargetAction.invariant(1), data.features(), data.labels());
+            return new Tiny(data, sp, net, probe, orbit);
+        }
+
+        /** Lanczos ends of the augmented Hessian on E cap H_G or orthogonal to it, seed 5. */
+        HessianSpectrum.Curvature curvature(boolean orthogonal, int steps) {
+            return HessianSpectrum.curvature(net, probe, spaces, data.features(), data.labels(), orthogonal, steps, 5);
+        }
+
+        /** Second difference of the orbit-averaged loss along the unit direction dir (a Rayleigh quotient of its Hessian). */
+        double curvatureAlong(INDArray dir) {
+            INDArray base = net.params().dup();
+            double h = 1e-4;
+            double r0 = GradientProbe.loss(net, orbit.features(), orbit.labels());
+            net.setParams(base.add(dir.mul(h)));
+            double rp = GradientProbe.loss(net, orbit.features(), orbit.labels());
+            net.setParams(base.sub(dir.mul(h)));
+            double rm = GradientProbe.loss(net, orbit.features(), orbit.labels());
+            net.setParams(base);
+            return (rp - 2 * r0 + rm) / (h * h);
+        }
+    }
+
     @Test
     void augmentedAndEquivariantGradientsAgreeOnTheSubspaceAndEquivariantKeepsThePerturbation() {
         LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
@@ -35,18 +70,12 @@ class StabilityExperimentTest {
     @Test
     void hessianExtremesBoundTheCurvatureAlongRandomDirections() {
         // independent check: second differences of the orbit-averaged loss along random directions of the
-        // subspace are Rayleigh quotients, so they must lie between the power-iteration extremes
-        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
-        RegressionData data = setup.data(null);
-        SymmetricArchitecture a = setup.architecture();
-        NetworkSubspaces sp = a.subspaces(Support.FULL);
-        var lg = setup.latticeGroup(data.lattice());
-        var net = a.build(4);
-        sp.projectOntoIntersection(net, true);
-        GradientProbe probe = new GradientProbe(sp, lg, latticeq.symmetry.TargetAction.invariant(1));
-        var orbit = latticeq.augment.Augmenter.orbit(lg, a.input(), latticeq.symmetry.TargetAction.invariant(1), data.features(), data.labels());
+        // subspace are Rayleigh quotients, so they must lie between the Lanczos extremes
+        Tiny t = Tiny.build();
+        NetworkSubspaces sp = t.spaces();
+        var net = t.net();
         for (boolean orthogonal : new boolean[] {false, true}) {
-            double[] ext = HessianSpectrum.extremes(net, probe, sp, data.features(), data.labels(), orthogonal, 30, 5);
+            double[] ext = t.curvature(orthogonal, 30).extremes();
             for (long seed = 20; seed < 23; seed++) {
                 var dir = StabilityExperiment.perturbation(net, sp, seed);   // in E, orthogonal to E cap H_G
                 if (!orthogonal) {
@@ -56,15 +85,7 @@ class StabilityExperimentTest {
                     dir = tmp.params().sub(net.params());            // now in E cap H_G
                 }
                 dir.divi(dir.norm2Number());
-                INDArray base = net.params().dup();
-                double h = 1e-4;
-                double r0 = GradientProbe.loss(net, orbit.features(), orbit.labels());
-                net.setParams(base.add(dir.mul(h)));
-                double rp = GradientProbe.loss(net, orbit.features(), orbit.labels());
-                net.setParams(base.sub(dir.mul(h)));
-                double rm = GradientProbe.loss(net, orbit.features(), orbit.labels());
-                net.setParams(base);
-                double q = (rp - 2 * r0 + rm) / (h * h);
+                double q = t.curvatureAlong(dir);
                 double tol = 1e-3 * Math.max(1, Math.abs(ext[1]));
                 assertTrue(q >= ext[0] - tol && q <= ext[1] + tol, (orthogonal ? "orthogonal" : "parallel") + ": Rayleigh quotient " + q
                         + " outside [" + ext[0] + ", " + ext[1] + "]");
@@ -76,16 +97,10 @@ class StabilityExperimentTest {
     void lowestCurvatureDirectionIsAnEigenvectorOrthogonalToTheEquivariantLayers() {
         // independent check of the Lanczos eigenpair: the second difference of the orbit-averaged loss
         // along the returned direction equals the returned minimum
-        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
-        RegressionData data = setup.data(null);
-        SymmetricArchitecture a = setup.architecture();
-        NetworkSubspaces sp = a.subspaces(Support.FULL);
-        var lg = setup.latticeGroup(data.lattice());
-        var net = a.build(4);
-        sp.projectOntoIntersection(net, true);
-        GradientProbe probe = new GradientProbe(sp, lg, latticeq.symmetry.TargetAction.invariant(1));
-        var orbit = latticeq.augment.Augmenter.orbit(lg, a.input(), latticeq.symmetry.TargetAction.invariant(1), data.features(), data.labels());
-        HessianSpectrum.Curvature c = HessianSpectrum.curvature(net, probe, sp, data.features(), data.labels(), true, 40, 5);
+        Tiny t = Tiny.build();
+        NetworkSubspaces sp = t.spaces();
+        var net = t.net();
+        HessianSpectrum.Curvature c = t.curvature(true, 40);
         assertTrue(c.min() <= c.max());
         INDArray dir = StabilityExperiment.flatDirection(net, c.lowestDirection());
         assertEquals(1.0, dir.norm2Number().doubleValue(), 1e-9, "unit direction");
@@ -93,15 +108,7 @@ class StabilityExperimentTest {
         tmp.setParams(net.params().add(dir));
         sp.projectOntoIntersection(tmp, false);
         assertTrue(tmp.params().sub(net.params()).norm2Number().doubleValue() < 1e-9, "the direction is orthogonal to E cap H_G");
-        INDArray base = net.params().dup();
-        double h = 1e-4;
-        double r0 = GradientProbe.loss(net, orbit.features(), orbit.labels());
-        net.setParams(base.add(dir.mul(h)));
-        double rp = GradientProbe.loss(net, orbit.features(), orbit.labels());
-        net.setParams(base.sub(dir.mul(h)));
-        double rm = GradientProbe.loss(net, orbit.features(), orbit.labels());
-        net.setParams(base);
-        double q = (rp - 2 * r0 + rm) / (h * h);
+        double q = t.curvatureAlong(dir);
         assertEquals(c.min(), q, 1e-3 * Math.max(1, Math.abs(c.max())) + 10 * c.minResidual(), "curvature along the eigenvector");
     }
 

@@ -9,24 +9,13 @@ import latticeq.nn.ArchitectureSpec;
 import latticeq.progress.ProgressListener;
 import latticeq.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class ParallelFitsTest {
 
-    private static INDArray uniform(long seed, long... shape) {
-        var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        long len = 1;
-        for (long s : shape) len *= s;
-        float[] v = new float[(int) len];
-        for (int i = 0; i < v.length; i++) v[i] = rng.nextFloat();
-        return Nd4j.create(v, shape, DataType.FLOAT);
-    }
-
     private static List<ParallelFits.Task<FitResult>> tasks() {
-        INDArray x = uniform(1, 300, 4, 8, 4), y = uniform(2, 300, 2);
-        INDArray xv = uniform(3, 40, 4, 8, 4), yv = uniform(4, 40, 2);
+        INDArray x = TrainingTest.uniform(1, 300, 4, 8, 4), y = TrainingTest.uniform(2, 300, 2);
+        INDArray xv = TrainingTest.uniform(3, 40, 4, 8, 4), yv = TrainingTest.uniform(4, 40, 2);
         List<ParallelFits.Task<FitResult>> out = new ArrayList<>();
         for (int seed = 1; seed <= 3; seed++) {
             // float32 conv stack: the oneDNN path, whose OpenMP team the workers split

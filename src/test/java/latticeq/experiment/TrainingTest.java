@@ -28,7 +28,8 @@ class TrainingTest {
         return new INDArray[] {x, y};
     }
 
-    private static INDArray uniform(long seed, long... shape) {
+    /** Seeded uniform [0, 1) float32 array (shared with the other experiment tests). */
+    static INDArray uniform(long seed, long... shape) {
         var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         long len = 1;
         for (long s : shape) len *= s;
