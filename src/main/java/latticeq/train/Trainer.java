@@ -1,6 +1,7 @@
 package latticeq.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,7 @@ public final class Trainer {
         INDArray xAll = train.getFeatures().castTo(dt).dup('c');
         INDArray yAll = train.getLabels().castTo(dt).dup('c');
         int n = (int) xAll.size(0);
-        double[] xHost = xAll.castTo(DataType.DOUBLE).data().asDouble();
-        double[] yHost = yAll.castTo(DataType.DOUBLE).data().asDouble();
+        HostRows xHost = HostRows.of(xAll), yHost = HostRows.of(yAll);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed() ^ 0x5DEECE66DL);
         int[] order = new int[n];
         List<EpochRecord> epochs = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class Trainer {
             for (int start = 0; start < n; start += config.batchSize()) {
                 int len = Math.min(config.batchSize(), n - start);
                 int[] idx = java.util.Arrays.copyOfRange(order, start, start + len);
-                DataSet batch = new DataSet(rows(xAll, xHost, idx), rows(yAll, yHost, idx));
+                DataSet batch = new DataSet(xHost.gather(idx), yHost.gather(idx));
                 if (mode == TrainingMode.AUGMENTED) batch = augmentation.apply(batch);
                 net.fit(batch);
                 lossSum += net.score() * batch.numExamples();
@@ -194,14 +194,30 @@ public final class Trainer {
         return new TrainingResult(new LatticeModel(spec, net, prov), new TrainingHistory(epochs, bestEpoch, stopped));
     }
 
-    /** Rows idx of a c-ordered array, gathered on the Java heap (one copy in, one copy out). */
-    private static INDArray rows(INDArray a, double[] host, int[] idx) {
-        long[] shape = a.shape().clone();
-        shape[0] = idx.length;
-        int per = (int) (a.length() / a.size(0));
-        double[] out = new double[idx.length * per];
-        for (int i = 0; i < idx.length; i++) System.arraycopy(host, idx[i] * per, out, i * per, per);
-        return Nd4j.create(out, shape, 'c').castTo(a.dataType());
+    /**
+     * A training array copied once to the Java heap in its own precision, from which minibatches are
+     * gathered row by row: one native allocation per batch, no cast (float32 training used to gather
+     * in float64 and cast, two allocations and a conversion per batch).
+     */
+    private record HostRows(long[] shape, DataType type, float[] floats, double[] doubles) {
+        static HostRows of(INDArray a) {
+            return a.dataType() == DataType.FLOAT ? new HostRows(a.shape(), DataType.FLOAT, a.data().asFloat(), null)
+                    : new HostRows(a.shape(), DataType.DOUBLE, null, a.castTo(DataType.DOUBLE).data().asDouble());
+        }
+
+        INDArray gather(int[] idx) {
+            long[] out = shape.clone();
+            out[0] = idx.length;
+            int per = (int) (Arrays.stream(shape).reduce(1, (p, q) -> p * q) / shape[0]);
+            if (type == DataType.FLOAT) {
+                float[] v = new float[idx.length * per];
+                for (int i = 0; i < idx.length; i++) System.arraycopy(floats, idx[i] * per, v, i * per, per);
+                return Nd4j.create(v, out, 'c');
+            }
+            double[] v = new double[idx.length * per];
+            for (int i = 0; i < idx.length; i++) System.arraycopy(doubles, idx[i] * per, v, i * per, per);
+            return Nd4j.create(v, out, 'c');
+        }
     }
 
     private void checkData(String name, DataSet d) {
