@@ -57,8 +57,10 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(String classPath) {
         this.shell = JShell.builder()
                 .executionEngine(new ResultKeepingExecutionControl.Provider(control), Map.of())
-                .compilerOptions("--class-path", classPath)
                 .build();
+        // Through addToClasspath, not a --class-path compiler option: that option would be
+        // passed again with every compilation and drop what %maven and %jars add later.
+        shell.addToClasspath(classPath);
         this.analysis = shell.sourceCodeAnalysis();
         List<String> sources = new ArrayList<>();
         DEFAULT_IMPORTS.forEach(pkg -> sources.add("import " + pkg + ".*;"));
