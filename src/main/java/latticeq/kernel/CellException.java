@@ -16,6 +16,15 @@ public final class CellException extends Exception {
         this.traceback = List.copyOf(traceback);
     }
 
+    /**
+     * A magic's error: "%maven: line 2: 'x' is not a Maven coordinate ...", with the cell's line
+     * quoted, so that both the magic and the bad argument are named.
+     */
+    static CellException magic(String magic, String message, int line, String cell) {
+        return new CellException("MagicError", magic + ": line " + line + ": " + message,
+                List.of(magic + ": " + message + " (line " + line + ")", JShellEvaluator.quote(cell, line)));
+    }
+
     /** e.g. "CompileError" or the thrown exception's class name. */
     public String errorName() {
         return errorName;

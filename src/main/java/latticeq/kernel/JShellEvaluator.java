@@ -31,6 +31,13 @@ public final class JShellEvaluator implements AutoCloseable {
             "latticeq.train", "latticeq.progress", "latticeq.notebook",
             "org.knowm.xchart", "tech.tablesaw.api");
 
+    /**
+     * Static imports at start (when on the class path): IJava's notebook functions
+     * {@code display(obj)} and {@code updateDisplay(id, obj)} without a class name.
+     */
+    public static final List<String> STATIC_IMPORTS = List.of(
+            "latticeq.notebook.Display.display", "latticeq.notebook.Display.updateDisplay");
+
     /** The value of a cell: present only when the cell ends with an expression that has a value. */
     public record CellValue(boolean present, Object value) {
         static final CellValue NONE = new CellValue(false, null);
@@ -50,11 +57,16 @@ public final class JShellEvaluator implements AutoCloseable {
     public JShellEvaluator(String classPath) {
         this.shell = JShell.builder()
                 .executionEngine(new ResultKeepingExecutionControl.Provider(control), Map.of())
-                .compilerOptions("--class-path", classPath)
                 .build();
+        // Through addToClasspath, not a --class-path compiler option: that option would be
+        // passed again with every compilation and drop what %maven and %jars add later.
+        shell.addToClasspath(classPath);
         this.analysis = shell.sourceCodeAnalysis();
-        for (String pkg : DEFAULT_IMPORTS) {
-            String source = "import " + pkg + ".*;";
+        List<String> sources = new ArrayList<>();
+        DEFAULT_IMPORTS.forEach(pkg -> sources.add("import " + pkg + ".*;"));
+        STATIC_IMPORTS.forEach(member -> sources.add("import static " + member + ";"));
+        for (String source : sources) {
+            String pkg = source.substring("import ".length(), source.length() - 1).replace(".*", "");
             List<SnippetEvent> events = shell.eval(source);
             boolean ok = !events.isEmpty() && events.get(0).status().isDefined();
             if (ok) {
@@ -65,7 +77,16 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    /** The packages imported at start (those found on the class path). */
+    /**
+     * Adds a jar or class directory to what cells compile against and load from (JShell's
+     * compiler and the direct engine's class loader); classes in it are importable from the
+     * next snippet on.
+     */
+    public synchronized void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** The packages (and "static member"s) imported at start (those found on the class path). */
     public List<String> imports() {
         return List.copyOf(imports);
     }

@@ -1,14 +1,18 @@
 package latticeq.kernel;
 
+import io.github.spencerpark.jupyter.channels.JupyterInputStream;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import latticeq.Version;
+import latticeq.notebook.ChartFormat;
 import latticeq.notebook.Display;
 import latticeq.notebook.DisplaySink;
 import latticeq.notebook.Displayable;
@@ -19,20 +23,35 @@ import tech.tablesaw.api.Table;
 
 /**
  * The latticeq Jupyter kernel: Java cells evaluated by JShell in this JVM, with the latticeq
- * library and its dependencies on the class path, XChart charts shown as PNG, Tablesaw tables as
- * HTML, {@link Displayable}s as they choose, and the notebook layer's displays (progress bars)
- * wired to Jupyter's display_data / update_display_data.
+ * library and its dependencies on the class path, magics ({@link KernelMagics}), XChart charts
+ * shown as PNG or SVG, Tablesaw tables as HTML, {@link Displayable}s as they choose, the notebook
+ * layer's displays (progress bars, {@code display}/{@code updateDisplay}) wired to Jupyter's
+ * display_data / update_display_data, and {@code System.in} reading from the front end.
  */
 public final class LatticeqKernel extends BaseKernel {
     private final JShellEvaluator evaluator;
     private final LanguageInfo languageInfo = new LanguageInfo("java", Runtime.version().toString(),
             "text/x-java-source", ".jshell", "java", "java", "script");
 
+    private final KernelMagics.MavenResolverHolder maven = new KernelMagics.MavenResolverHolder();
+    private final KernelMagics magics;
+    private final NotebookStdin stdin;
+
     /** @param classPath what cells compile against: the kernel JVM's own class path */
     public LatticeqKernel(String classPath) {
         this.evaluator = new JShellEvaluator(classPath);
+        UserClassPath userClassPath = new UserClassPath(evaluator::addToClasspath,
+                new ClassPathConflicts(ClassLoader.getSystemClassLoader()));
+        this.magics = new KernelMagics(maven, userClassPath, Path.of("").toAbsolutePath(), source -> run(source));
+        JupyterInputStream in = (JupyterInputStream) getIO().in;
+        this.stdin = new NotebookStdin(in, in::isAttached, in::isEnabled);
         registerRenderers(getRenderer());
         Display.install(new KernelDisplaySink());
+        try {
+            Renderers.setChartFormat(ChartFormat.fromEnvironment());
+        } catch (IllegalArgumentException e) {
+            System.err.println("latticeq kernel: " + e.getMessage() + "; charts are shown as png");
+        }
     }
 
     /** XChart, Tablesaw and latticeq display types, rendered through the notebook layer. */
@@ -73,16 +92,45 @@ public final class LatticeqKernel extends BaseKernel {
     /** Runs a cell; returns what the last expression shows, or null when it shows nothing. */
     @Override
     public DisplayData eval(String cell) throws Exception {
+        // The base kernel has just made System.in its own stream; ours says why input fails.
+        InputStream previousIn = System.in;
+        System.setIn(stdin);
+        JShellEvaluator.CellValue last;
+        try {
+            last = run(cell);
+        } finally {
+            System.setIn(previousIn);
+            // An interrupt (Thread.stop) also sets the thread's interrupt flag; this thread is the
+            // base kernel's shell loop, which ends when it sees the flag in its next sleep.
+            Thread.interrupted();
+        }
+        System.out.flush();
+        System.err.flush();
+        return last.present() ? getRenderer().render(last.value()) : null;
+    }
+
+    /** Runs one cell's code and magics (also what %load runs); returns the last expression's value. */
+    private JShellEvaluator.CellValue run(String cell) throws Exception {
         CellMagics.Parsed parsed = CellMagics.parse(cell);
+        if (parsed.cellMagic() != null) {
+            magics.runCell(parsed.cellMagic(), cell);
+            return JShellEvaluator.CellValue.NONE;
+        }
         long cellStart = System.nanoTime();
         JShellEvaluator.CellValue last = JShellEvaluator.CellValue.NONE;
         try {
             for (CellMagics.Part part : parsed.parts()) {
+                if (part instanceof CellMagics.LineMagic magic) {
+                    magics.runLine(magic, cell);
+                    last = JShellEvaluator.CellValue.NONE;
+                    continue;
+                }
+                CellMagics.Code code = (CellMagics.Code) part;
                 long start = System.nanoTime();
                 try {
-                    last = evaluator.eval(part.code(), part.firstLine() - 1, cell);
+                    last = evaluator.eval(code.code(), code.firstLine() - 1, cell);
                 } finally {
-                    if (part.timed()) {
+                    if (code.timed()) {
                         System.out.println(CellMagics.wallTime(System.nanoTime() - start));
                     }
                 }
@@ -91,13 +139,8 @@ public final class LatticeqKernel extends BaseKernel {
             if (parsed.timeWholeCell()) {
                 System.out.println(CellMagics.wallTime(System.nanoTime() - cellStart));
             }
-            // An interrupt (Thread.stop) also sets the thread's interrupt flag; this thread is the
-            // base kernel's shell loop, which ends when it sees the flag in its next sleep.
-            Thread.interrupted();
         }
-        System.out.flush();
-        System.err.flush();
-        return last.present() ? getRenderer().render(last.value()) : null;
+        return last;
     }
 
     @Override
@@ -137,12 +180,15 @@ public final class LatticeqKernel extends BaseKernel {
     /** Jupyter's interrupt (SIGINT, see KernelMain): stops the running cell, keeps the kernel. */
     @Override
     public void interrupt() {
-        evaluator.interrupt();
+        if (!evaluator.interrupt()) {
+            magics.interrupt();
+        }
     }
 
     @Override
     public void onShutdown(boolean isRestarting) {
         Display.install(null);
+        maven.close();
         evaluator.close();
     }
 

@@ -25,11 +25,17 @@ final class ResultKeepingExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         Object value;
-        userCodeThread.set(Thread.currentThread());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // The snippet's loader also sees the jars %maven and %jars added; libraries that look up
+        // services or drivers through the context class loader (ServiceLoader, JDBC) need it.
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        userCodeThread.set(thread);
         try {
             value = doitMethod.invoke(null);
         } finally {
             userCodeThread.set(null);
+            thread.setContextClassLoader(previous);
         }
         synchronized (this) {
             lastValue = value;

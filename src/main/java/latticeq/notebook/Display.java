@@ -39,7 +39,7 @@ public final class Display {
         return Renderers.render(value);
     }
 
-    /** Shows a value now (not only as the last expression of a cell). */
+    /** Shows a value now (not only as the last expression of a cell); it cannot be updated later. */
     public static void show(Object value) {
         MimeBundle bundle = render(value);
         DisplaySink current = sink;
@@ -79,8 +79,70 @@ public final class Display {
         return MimeBundle.text(text.toString()).withHtml(html.append("</div>").toString());
     }
 
+    /**
+     * Shows a value as a new output and returns its display id, which {@link #updateDisplay}
+     * takes to replace that output in place (IJava's {@code display}; the kernel imports it
+     * statically, so a cell may write {@code String id = display(x);}). Outside Jupyter the
+     * value's text is printed and the id is still returned.
+     */
+    public static String display(Object value) {
+        String id = newDisplayId("latticeq-display");
+        MimeBundle bundle = render(value);
+        DisplaySink current = sink;
+        if (current != null) {
+            current.display(bundle, id);
+        } else {
+            System.out.println(bundle.plainText());
+        }
+        return id;
+    }
+
+    /**
+     * Replaces the output shown by {@link #display(Object)} under {@code displayId} with
+     * {@code value} (Jupyter's update_display_data; progress bars work this way). Outside Jupyter
+     * the new text is printed.
+     */
+    public static void updateDisplay(String displayId, Object value) {
+        if (displayId == null || displayId.isBlank()) {
+            throw new IllegalArgumentException("displayId = " + displayId + " is blank: need the id display(...) returned");
+        }
+        MimeBundle bundle = render(value);
+        DisplaySink current = sink;
+        if (current != null) {
+            current.update(bundle, displayId);
+        } else {
+            System.out.println(bundle.plainText());
+        }
+    }
+
     /** Shows HTML (with a plain-text twin for front ends without HTML). */
     public static void html(String html, String plainText) {
-        show(MimeBundle.text(plainText).withHtml(html));
+        show(htmlBundle(html, plainText));
+    }
+
+    /** Shows HTML; the plain-text twin is the markup without its tags. */
+    public static void html(String html) {
+        show(htmlBundle(html, null));
+    }
+
+    /** Shows Markdown (front ends render it; the plain-text twin is the Markdown source). */
+    public static void markdown(String markdown) {
+        show(markdownBundle(markdown));
+    }
+
+    /** An HTML output; {@code plainText} null: the markup without tags. */
+    public static MimeBundle htmlBundle(String html, String plainText) {
+        if (html == null) {
+            throw new IllegalArgumentException("html = null: need markup, e.g. \"<b>done</b>\"");
+        }
+        String text = plainText != null ? plainText : html.replaceAll("<[^>]*>", "").strip();
+        return MimeBundle.text(text).withHtml(html);
+    }
+
+    public static MimeBundle markdownBundle(String markdown) {
+        if (markdown == null) {
+            throw new IllegalArgumentException("markdown = null: need Markdown text, e.g. \"**done**\"");
+        }
+        return MimeBundle.text(markdown).withMarkdown(markdown);
     }
 }

@@ -18,6 +18,7 @@ public final class MimeBundle {
     public static final String HTML = "text/html";
     public static final String PNG = "image/png";
     public static final String SVG = "image/svg+xml";
+    public static final String MARKDOWN = "text/markdown";
 
     private final Map<String, String> data;
 
@@ -51,6 +52,10 @@ public final class MimeBundle {
 
     public MimeBundle withSvg(String svg) {
         return with(SVG, svg);
+    }
+
+    public MimeBundle withMarkdown(String markdown) {
+        return with(MARKDOWN, markdown);
     }
 
     /** MIME type to value, in insertion order, unmodifiable. */

@@ -171,9 +171,11 @@ class LatticeqKernelTest {
     }
 
     @Test
-    void unknownMagicIsAnError() {
-        CellException e = assertThrows(CellException.class, () -> kernel.eval("%maven foo:bar:1"));
-        assertTrue(e.getMessage().contains("unknown magic %maven"), e.getMessage());
+    void unknownMagicIsAnErrorNamingIt() {
+        CellException e = assertThrows(CellException.class, () -> kernel.eval("%mvn foo:bar:1"));
+        assertTrue(e.getMessage().contains("%mvn") && e.getMessage().contains("unknown line magic"), e.getMessage());
+        e = assertThrows(CellException.class, () -> kernel.eval("%%javascript\nalert(1)"));
+        assertTrue(e.getMessage().contains("%%javascript") && e.getMessage().contains("%%html"), e.getMessage());
     }
 
     @Test

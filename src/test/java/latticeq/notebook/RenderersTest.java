@@ -2,6 +2,7 @@ package latticeq.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,5 +111,71 @@ class RenderersTest {
         assertEquals("<i>h</i>", Display.render(d).get(MimeBundle.HTML));
         assertEquals(Map.of(MimeBundle.TEXT, "[1, 2]"), Display.render(List.of(1, 2)).data());
         assertThrows(IllegalArgumentException.class, () -> MimeBundle.text("x").with("nonsense", "y"));
+    }
+
+    @Test
+    void chartAsSvgIsAVectorImageWithItsSeriesAndNoPng() {
+        var chart = Plots.xy("svg title", "x", "y");
+        Plots.line(chart, "series-a", new double[] {1, 2, 3}, new double[] {1, 4, 9});
+        MimeBundle svg = Renderers.chart(chart, ChartFormat.SVG);
+        assertFalse(svg.has(MimeBundle.PNG));
+        String markup = svg.get(MimeBundle.SVG);
+        assertTrue(markup.startsWith("<svg"), markup.substring(0, Math.min(80, markup.length())));
+        // XChart draws text as glyph outlines, so titles are paths, not <text>: check the frame and shapes.
+        assertTrue(markup.contains("width=\"720px\"") && markup.contains("height=\"420px\"") && markup.strip().endsWith("</svg>"),
+                markup.substring(0, Math.min(300, markup.length())));
+        assertTrue(markup.contains("<path") || markup.contains("<line") || markup.contains("<polyline"), "no vector shapes");
+        MimeBundle png = Renderers.chart(chart, ChartFormat.PNG);
+        assertFalse(png.has(MimeBundle.SVG));
+        assertEquals(png.plainText(), svg.plainText());
+    }
+
+    @Test
+    void chartFormatFollowsTheSettingAndRejectsOthers() {
+        ChartFormat before = Renderers.chartFormat();
+        try {
+            Renderers.setChartFormat(ChartFormat.SVG);
+            var chart = Plots.xy("t", "x", "y");
+            Plots.line(chart, "s", new double[] {1, 2}, new double[] {2, 1});
+            assertTrue(Display.render(chart).has(MimeBundle.SVG));
+            Renderers.setChartFormat(ChartFormat.PNG);
+            assertTrue(Display.render(chart).has(MimeBundle.PNG));
+        } finally {
+            Renderers.setChartFormat(before);
+        }
+        assertEquals(ChartFormat.SVG, ChartFormat.parse(" Svg ", "x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChartFormat.parse("gif", "LATTICEQ_CHART_FORMAT"));
+        assertTrue(e.getMessage().contains("LATTICEQ_CHART_FORMAT = gif") && e.getMessage().contains("png or svg"), e.getMessage());
+    }
+
+    @Test
+    void displayReturnsAnIdThatUpdateDisplayReplaces() {
+        List<String> events = new java.util.ArrayList<>();
+        DisplaySink recording = new DisplaySink() {
+            @Override
+            public void display(MimeBundle bundle, String displayId) {
+                events.add("display " + displayId + " " + bundle.plainText());
+            }
+
+            @Override
+            public void update(MimeBundle bundle, String displayId) {
+                events.add("update " + displayId + " " + bundle.plainText());
+            }
+        };
+        DisplaySink before = Display.sink();
+        Display.install(recording);
+        try {
+            String id = Display.display("first");
+            Display.updateDisplay(id, "second");
+            Display.html("<b>bold</b>");
+            Display.markdown("*md*");
+            assertEquals(List.of("display " + id + " first", "update " + id + " second", "display null bold", "display null *md*"), events);
+            assertNotEquals(id, Display.display("other"));
+            assertThrows(IllegalArgumentException.class, () -> Display.updateDisplay(" ", "x"));
+        } finally {
+            Display.install(before);
+        }
+        assertEquals("*md*", Display.markdownBundle("*md*").get(MimeBundle.MARKDOWN));
+        assertEquals("a b", Display.htmlBundle("<p>a <i>b</i></p>", null).plainText());
     }
 }
