@@ -42,6 +42,7 @@ public final class DatasetIO {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
+        removeStaleTemporaries(parent, target.getFileName().toString(), STALE_AFTER);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
             DatasetSpec spec = data.spec();
@@ -72,6 +73,7 @@ public final class DatasetIO {
             array(arrays, "configs", "<i4", shape, shaConfigs);
             array(arrays, "targets", "<f8", new int[] {n, Dataset.TARGETS}, shaTargets);
             array(arrays, "mu", "<f8", new int[] {n}, shaMu);
+            m.put("contentSha256", contentDigest(spec, n, shaConfigs, shaTargets, shaMu));
             Path manifestTmp = tmp.resolve(MANIFEST + ".tmp");
             JSON.writeValue(manifestTmp.toFile(), m);
             Files.move(manifestTmp, tmp.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
@@ -94,6 +96,44 @@ public final class DatasetIO {
                 deleteTree(tmp);
             }
         }
+    }
+
+    /** Temporaries of an interrupted write older than this are removed at the next write into the same folder. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+
+    /**
+     * The checksum that ties the manifest together: the spec (as this code serialises it), the size
+     * and the arrays' checksums. An edited spec or size no longer matches it, so a manifest changed
+     * by hand is detected even when the arrays are intact.
+     */
+    static String contentDigest(DatasetSpec spec, int size, String shaConfigs, String shaTargets, String shaMu) {
+        String canonical = JSON.valueToTree(spec).toString() + "|size=" + size + "|configs=" + shaConfigs
+                + "|targets=" + shaTargets + "|mu=" + shaMu;
+        return java.util.HexFormat.of().formatHex(NpyWriter.sha256().digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Removes the hidden temporaries of our own naming ({@code .<name>.tmp-*}, {@code .<name>.old-*})
+     * that an interrupted write left in {@code parent}, when they are older than {@code age}: a write
+     * in progress (seconds to minutes) is never touched.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTemporaries(Path parent, String name, java.time.Duration age) throws IOException {
+        if (!Files.isDirectory(parent)) return 0;
+        long cutoff = System.currentTimeMillis() - age.toMillis();
+        int removed = 0;
+        try (Stream<Path> list = Files.list(parent)) {
+            for (Path p : list.toList()) {
+                String f = p.getFileName().toString();
+                boolean ours = f.startsWith("." + name + ".tmp-") || f.startsWith("." + name + ".old-");
+                if (ours && Files.isDirectory(p) && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    deleteTree(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     private static void array(ObjectNode arrays, String name, String dtype, int[] shape, String sha) {
@@ -136,10 +176,53 @@ public final class DatasetIO {
         if (n < 0 || n > spec.size()) {
             throw new NpyFormatException(manifestFile + ": size " + m.path("size") + " is not allowed: need 0 <= size <= " + spec.size() + " (the spec's size)");
         }
+        if (m.has("contentSha256")) {   // written since the manifest checksum exists; older manifests get the content checks only
+            String expected = m.path("contentSha256").asText();
+            String found = contentDigest(spec, n, m.path("arrays").path("configs").path("sha256").asText(),
+                    m.path("arrays").path("targets").path("sha256").asText(), m.path("arrays").path("mu").path("sha256").asText());
+            if (!found.equals(expected)) {
+                throw new NpyFormatException(manifestFile + ": contentSha256 does not match the spec, size and array checksums:"
+                        + " the manifest was edited after it was written");
+            }
+        }
         int[] configs = load(dir, m, "configs", "<i4", new int[] {n, Dataset.CHANNELS, spec.nt(), spec.nx()}).asInt32();
         double[] targets = load(dir, m, "targets", "<f8", new int[] {n, Dataset.TARGETS}).asFloat64();
         double[] mu = load(dir, m, "mu", "<f8", new int[] {n}).asFloat64();
+        checkAgainstSpec(dir, spec, configs, targets, mu);
         return new Dataset(spec, configs, targets, mu);
+    }
+
+    /**
+     * What the arrays must satisfy whatever the manifest says: every mu is one of the spec's, no mu
+     * has more rows than configsPerMu (exactly that many in a full dataset), and the density target
+     * is the mean of the k_t channel of its configuration (n = W / N_x), row by row.
+     */
+    static void checkAgainstSpec(Path dir, DatasetSpec spec, int[] configs, double[] targets, double[] mu) throws NpyFormatException {
+        int n = mu.length;
+        java.util.Map<Double, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (!spec.mus().contains(mu[i])) {
+                throw new NpyFormatException(dir.resolve("mu.npy") + ": row " + i + " has mu = " + mu[i] + ", not one of the spec's " + spec.mus());
+            }
+            counts.merge(mu[i], 1, Integer::sum);
+        }
+        for (double value : spec.mus()) {
+            int c = counts.getOrDefault(value, 0);
+            if (c > spec.configsPerMu() || (n == spec.size() && c != spec.configsPerMu())) {
+                throw new NpyFormatException(dir.resolve("mu.npy") + ": " + c + " rows at mu = " + value + ", the spec says "
+                        + spec.configsPerMu() + " per mu" + (n == spec.size() ? "" : " at most"));
+            }
+        }
+        int volume = spec.nt() * spec.nx(), per = Dataset.CHANNELS * volume;
+        for (int i = 0; i < n; i++) {
+            long sum = 0;
+            for (int s = 0; s < volume; s++) sum += configs[i * per + s];   // channel 0 = k_t
+            double density = (double) sum / volume;
+            if (Math.abs(targets[i * Dataset.TARGETS] - density) > 1e-9) {
+                throw new NpyFormatException(dir.resolve("targets.npy") + ": row " + i + " has n = " + targets[i * Dataset.TARGETS]
+                        + " but its configuration's k_t channel averages " + density);
+            }
+        }
     }
 
     private static NpyArray load(Path dir, JsonNode manifest, String name, String dtype, int[] shape) throws IOException {

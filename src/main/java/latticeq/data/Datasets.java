@@ -19,11 +19,13 @@ public final class Datasets {
 
     /**
      * Loads the cached dataset of {@code spec}, or generates, writes (atomically) and returns it.
-     * A cache entry that fails validation (corrupted, or written for another spec) is regenerated.
+     * A cache entry that fails validation (corrupted, edited, or written for another spec) is
+     * regenerated, and the progress listener is told why first.
      */
     public static Dataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
         Path dir = cacheDirectory(root, spec);
         if (Files.isDirectory(dir)) {
+            String why;
             try {
                 Dataset cached = DatasetIO.read(dir);
                 if (cached.spec().equals(spec)) {
@@ -31,9 +33,12 @@ public final class Datasets {
                     progress.finish();
                     return cached;
                 }
+                why = "it holds another spec";
             } catch (NpyFormatException e) {
-                // fall through: regenerate a damaged entry
+                why = e.getMessage();
             }
+            // never silently: the user sees why the cache is not used before the (long) generation starts
+            progress.update(0, 1, "cache entry " + dir.getFileName() + " is not usable (" + why + "): generating it again");
         }
         Dataset data = DatasetGenerator.generate(spec, progress);
         DatasetIO.write(data, dir);

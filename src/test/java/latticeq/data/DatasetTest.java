@@ -172,6 +172,60 @@ class DatasetTest {
         assertMessage(out, "no manifest.json");
     }
 
+    /** A manifest edited by hand, or arrays that contradict the spec, are rejected even when every checksum of the arrays holds. */
+    @Test
+    void editedManifestsAndArraysThatContradictTheSpecAreRejected() throws IOException {
+        DatasetSpec spec = new DatasetSpec(4, 2, 4.01, 1.0, List.of(0.9, 1.2), 10, 10, 2, 2, 4, true);
+        Dataset d = DatasetGenerator.generate(spec, 1, ProgressListener.none());
+        Path out = dir.resolve("m");
+        DatasetIO.write(d, out);
+        Path manifest = out.resolve("manifest.json");
+        String good = Files.readString(manifest);
+        Files.writeString(manifest, good.replace("\"eta\" : 4.01", "\"eta\" : 4.5"));
+        assertMessage(out, "the manifest was edited");
+        Files.writeString(manifest, good.replace("\"seed\" : 4,", "\"seed\" : 5,"));
+        assertMessage(out, "the manifest was edited");
+        // a manifest without the content checksum (older writer) still gets the content checks
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(good);
+        tree.remove("contentSha256");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).putArray("mus").add(0.5).add(1.2);
+        Files.writeString(manifest, tree.toString());
+        assertMessage(out, "not one of the spec's [0.5, 1.2]");
+        // a third mu and fewer configurations per mu: 20 rows could be a subset of 3 x 8, but not with 10 at one mu
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).putArray("mus").add(0.9).add(1.2).add(1.5);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).put("configsPerMu", 8);
+        Files.writeString(manifest, tree.toString());
+        assertMessage(out, "10 rows at mu = 0.9, the spec says 8 per mu at most");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).putArray("mus").add(0.9).add(1.2);
+        // a target that is not its configuration's density, with a consistent checksum
+        double[] targets = d.targets();
+        targets[0] += 0.25;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).put("configsPerMu", 10);
+        String sha = NpyWriter.writeFloat64(out.resolve("targets.npy"), targets, 20, 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("arrays").path("targets")).put("sha256", sha);
+        Files.writeString(manifest, tree.toString());
+        assertMessage(out, "row 0 has n = ");
+    }
+
+    /** Temporaries of an interrupted write are removed at the next write once they are stale, never while fresh. */
+    @Test
+    void staleTemporariesOfInterruptedWritesAreRemoved() throws IOException {
+        Dataset d = DatasetGenerator.generate(new DatasetSpec(4, 2, 4.01, 1.0, List.of(1.0), 5, 10, 2, 2, 4, false), 1, ProgressListener.none());
+        Path stale = Files.createDirectories(dir.resolve(".t.tmp-123").resolve("inner"));
+        Files.writeString(stale.resolve("configs.npy"), "half written");
+        Path staleOld = Files.createDirectories(dir.resolve(".t.old-9"));
+        Path fresh = Files.createDirectories(dir.resolve(".t.tmp-456"));
+        Path foreign = Files.createDirectories(dir.resolve(".other.tmp-1"));
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
+        for (Path p : List.of(stale.getParent(), staleOld, foreign)) Files.setLastModifiedTime(p, twoHoursAgo);
+        DatasetIO.write(d, dir.resolve("t"));
+        assertFalse(Files.exists(stale.getParent()), "stale .tmp- removed");
+        assertFalse(Files.exists(staleOld), "stale .old- removed");
+        assertTrue(Files.exists(fresh), "a fresh temporary (a write in progress) is kept");
+        assertTrue(Files.exists(foreign), "another dataset's temporaries are not ours to remove");
+    }
+
     private static void assertMessage(Path dir, String expected) {
         String m = assertThrows(NpyFormatException.class, () -> DatasetIO.read(dir)).getMessage();
         assertTrue(m.contains(expected), "expected '" + expected + "' in: " + m);
@@ -196,6 +250,7 @@ class DatasetTest {
         messages.clear();
         assertEquals(first, Datasets.loadOrGenerate(dir, spec, log));
         assertFalse(messages.contains("loaded " + entry.getFileName()));
+        assertTrue(messages.get(0).startsWith("cache entry " + entry.getFileName() + " is not usable ("), "says why: " + messages.get(0));
         assertEquals(first, DatasetIO.read(entry));
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "temporary directories left behind");
