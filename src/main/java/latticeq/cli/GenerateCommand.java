@@ -63,6 +63,26 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line on stderr")
     boolean quiet;
 
+    /** --out is checked (and created) before any sampling: a bad folder must not cost a generation first. */
+    private void checkOut() {
+        String text = out == null ? "" : out.toString();
+        if (text.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out = '" + text + "' is not allowed: need a directory path");
+        }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out = " + text + " is not allowed: it is a file, need a directory");
+        }
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out = " + text + " is not allowed: cannot create it ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!java.nio.file.Files.isWritable(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out = " + text + " is not allowed: not writable");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Lattice> lattices = new ArrayList<>();
@@ -79,6 +99,12 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--sizes = " + s + " is not allowed: " + e.getMessage());
             }
         }
+        for (int i = 0; i < lattices.size(); i++) {
+            if (lattices.indexOf(lattices.get(i)) != i) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sizes = " + String.join(",", sizes)
+                        + " is not allowed: " + lattices.get(i) + " appears twice");
+            }
+        }
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads = " + threads + " is not allowed: need >= 1");
         }
@@ -89,6 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
             int wps = wormsPerSweep.resolve(lat);
             specs.add(new DatasetSpec(lat.nt(), lat.nx(), couplings.eta, couplings.lambda, mus, configsPerMu, therm, decorrelation, wps, seed, !noShuffle));
         }
+        checkOut();   // after every cheap check (nothing is created for a command that fails on its arguments), before any sampling
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
         for (DatasetSpec ds : specs) {

@@ -75,6 +75,8 @@ class MainTest {
         "generate --mu 1.0                         | --out",
         "generate --out x --mu 1 --sizes 60by4     | --sizes",
         "generate --out x --mu 1,1                 | mus = ",
+        "generate --out pom.xml --mu 1             | --out = pom.xml is not allowed: it is a file",
+        "generate --out x --mu 1 --sizes 6x4,6x4   | 6x4 appears twice",
         "exact --eta 4 --mu 0                      | eta = 4.0",
         "frobnicate                                | frobnicate",
         "''                                        | missing command"})
@@ -85,6 +87,13 @@ class MainTest {
         String err = r.err().strip();
         assertFalse(err.contains("\n"), "expected one line: " + err);
         assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
+    }
+
+    @Test
+    void generateRefusesAnEmptyOutBeforeSampling() {
+        Result r = run("generate", "--out", "", "--mu", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--out = '' is not allowed: need a directory path"), r.err());
     }
 
     @Test
