@@ -38,7 +38,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--therm", defaultValue = "1000", description = "thermalization sweeps (>= 0), default ${DEFAULT-VALUE}")
     int therm;
 
-    @Option(names = "--measure", defaultValue = "10000", description = "measurement sweeps (>= 2), default ${DEFAULT-VALUE}")
+    @Option(names = "--measure", defaultValue = "10000", description = "measurement sweeps (>= 2, bounded by the memory of their time series), default ${DEFAULT-VALUE}")
     int measure;
 
     @Mixin
@@ -60,6 +60,13 @@ final class SampleCommand implements Callable<Integer> {
         }
         if (measure < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--measure = " + measure + " is not allowed: need >= 2");
+        }
+        // the time series of n and |phi|^2 and the copies their error analysis makes: about 4 doubles per sweep
+        long maxMeasure = Runtime.getRuntime().maxMemory() / 2 / (4L * Double.BYTES);
+        if (measure > maxMeasure) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--measure = " + measure + " is not allowed: its time series need about "
+                    + (4L * Double.BYTES * measure >> 20) + " MiB, more than half of this JVM's " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; need 2.." + maxMeasure + " (or a larger -Xmx)");
         }
         wormsPerSweep.validate(spec.commandLine());
         if (!sampler.equals("fast") && !sampler.equals("reference")) {

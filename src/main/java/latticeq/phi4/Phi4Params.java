@@ -18,6 +18,9 @@ package latticeq.phi4;
  */
 public record Phi4Params(double eta, double lambda, double mu) {
 
+    /** |eta| must stay below this (the weight table's range of validity). */
+    public static final double ETA_LIMIT = 1e6;
+
     public Phi4Params {
         if (!Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta = " + eta + " is not allowed: need a finite value");
@@ -32,9 +35,10 @@ public record Phi4Params(double eta, double lambda, double mu) {
             throw new IllegalArgumentException("eta = " + eta + " is not allowed at lambda = 0 and mu = " + mu
                     + ": the Gaussian theory exists only for eta > 2 + 2 cosh(mu) = " + gaussianEtaBound(mu));
         }
-        if (lambda > 0 && !(eta > -1e6 && eta < 1e6)) {
+        if (!(eta > -ETA_LIMIT && eta < ETA_LIMIT)) {
             // The weight table integrates exp(-eta r^2 - lambda r^4); beyond this range the
-            // integrand's scale leaves double precision and the table would be meaningless.
+            // integrand's scale leaves double precision and the table would be meaningless. One
+            // bound for every lambda, so that sample, generate and exact accept the same couplings.
             throw new IllegalArgumentException("eta = " + eta + " is not allowed: need -1e6 < eta < 1e6");
         }
     }

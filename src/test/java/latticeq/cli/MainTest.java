@@ -78,6 +78,9 @@ class MainTest {
         "generate --out pom.xml --mu 1             | --out = pom.xml is not allowed: it is a file",
         "generate --out x --mu 1 --sizes 6x4,6x4   | 6x4 appears twice",
         "exact --eta 4 --mu 0                      | eta = 4.0",
+        "exact --eta 1e308 --mu 0                  | need -1e6 < eta < 1e6",
+        "sample --mu 1 --measure 2147483647        | --measure = 2147483647 is not allowed: its time series need about",
+        "sample --mu 1 --worms-per-sweep 2147483647 | need 1..1000000",
         "frobnicate                                | frobnicate",
         "''                                        | missing command"})
     void badArgumentsExitNonZeroWithOneLineNamingTheArgument(String args, String expected) {
