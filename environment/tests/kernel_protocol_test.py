@@ -274,6 +274,20 @@ def main():
         check("stdout and stderr are streams",
               "to stdout" in streams.get("stdout", "") and "to stderr" in streams.get("stderr", ""), msgs)
 
+        for lines in (30000, 200000):
+            start = time.time()
+            reply, msgs = run(kc, 'for (int i = 0; i < %d; i++) System.out.println(i);' % lines)
+            took = time.time() - start
+            chunks = [s["text"] for s in of_type(msgs, "stream") if s["name"] == "stdout"]
+            got = "".join(chunks).split("\n")
+            check("%d printed lines: every line, in order, then idle, within a few seconds" % lines,
+                  reply["status"] == "ok" and got[:-1] == [str(i) for i in range(lines)] and took < 20,
+                  "%d lines in %d messages, %.1f s" % (len(got) - 1, len(chunks), took))
+            check("%d printed lines arrive in chunks, not a message per line" % lines, len(chunks) < lines / 50, len(chunks))
+        reply, msgs = run(kc, 'System.out.println("before");\nDisplay.html("<i>x</i>");\nSystem.out.println("after");')
+        order = [m["msg_type"] + ":" + (m["content"].get("text", "").strip()) for m in msgs if m["msg_type"] in ("stream", "display_data")]
+        check("stdout and displays keep their order", order == ["stream:before", "display_data:", "stream:after"], order)
+
         reply, msgs = run(kc, 'var c = Plots.xy("t", "x", "y");\n'
                               'Plots.line(c, "s", new double[] {1, 2, 3}, new double[] {3, 1, 2});\nc')
         data = (of_type(msgs, "execute_result") or [{"data": {}}])[0]["data"]

@@ -8,6 +8,8 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,11 +97,26 @@ public final class LatticeqKernel extends BaseKernel {
         // The base kernel has just made System.in its own stream; ours says why input fails.
         InputStream previousIn = System.in;
         System.setIn(stdin);
+        // Its System.out / System.err send one message per line; ours pass lines on in chunks.
+        PrintStream cellOut = System.out, cellErr = System.err;
+        CoalescingOutputStream out = new CoalescingOutputStream(cellOut, OUTPUT_CHUNK_BYTES, OUTPUT_PERIOD_MILLIS);
+        CoalescingOutputStream err = new CoalescingOutputStream(cellErr, OUTPUT_CHUNK_BYTES, OUTPUT_PERIOD_MILLIS);
+        coalescing = new CoalescingOutputStream[] {out, err};
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         JShellEvaluator.CellValue last;
         try {
             last = run(cell);
         } finally {
             System.setIn(previousIn);
+            // everything printed reaches the front end before the reply (and the idle status)
+            coalescing = null;
+            System.out.flush();
+            System.err.flush();
+            out.close();
+            err.close();
+            System.setOut(cellOut);
+            System.setErr(cellErr);
             // An interrupt (Thread.stop) also sets the thread's interrupt flag; this thread is the
             // base kernel's shell loop, which ends when it sees the flag in its next sleep.
             Thread.interrupted();
@@ -107,6 +124,25 @@ public final class LatticeqKernel extends BaseKernel {
         System.out.flush();
         System.err.flush();
         return last.present() ? getRenderer().render(last.value()) : null;
+    }
+
+    /** Bytes and milliseconds after which a cell's waiting output is passed on (IPython: 50 ms). */
+    static final int OUTPUT_CHUNK_BYTES = 8192;
+    static final long OUTPUT_PERIOD_MILLIS = 50;
+
+    /** The running cell's coalescing stdout and stderr (null between cells): drained before a display, to keep the order. */
+    private volatile CoalescingOutputStream[] coalescing;
+
+    private void drainOutput() {
+        CoalescingOutputStream[] c = coalescing;
+        if (c == null) return;
+        for (CoalescingOutputStream s : c) {
+            try {
+                s.drain();
+            } catch (java.io.IOException e) {
+                // the cell's stream is gone; the display still goes out
+            }
+        }
     }
 
     /** Runs one cell's code and magics (also what %load runs); returns the last expression's value. */
@@ -196,6 +232,7 @@ public final class LatticeqKernel extends BaseKernel {
     private final class KernelDisplaySink implements DisplaySink {
         @Override
         public void display(MimeBundle bundle, String displayId) {
+            drainOutput();
             DisplayData data = toDisplayData(bundle, new DisplayData());
             if (displayId != null) {
                 data.setDisplayId(displayId);
@@ -209,6 +246,7 @@ public final class LatticeqKernel extends BaseKernel {
 
         @Override
         public void update(MimeBundle bundle, String displayId) {
+            drainOutput();
             if (getIO().display.isAttached()) {
                 getIO().display.updateDisplay(displayId, toDisplayData(bundle, new DisplayData()));
             }
