@@ -309,6 +309,13 @@ def main():
               len(shown) == 1 and len(updates) >= 2 and None not in ids and update_ids == ids
               and "100.0%" in updates[-1]["data"]["text/plain"], (shown, updates))
 
+        reply, msgs = run(kc, "int deep(int n) { return deep(n + 1) + 1; }\ndeep(0);")
+        errors = of_type(msgs, "error")
+        trace = errors[0]["traceback"] if errors else []
+        check("a stack overflow's traceback shows the repeated frame once",
+              reply["status"] == "error" and "StackOverflowError" in "\n".join(trace) and len(trace) < 30
+              and any("more times" in line for line in trace), trace[:40])
+
         reply, msgs = run(kc, "int ok = 1;\nint[] arr = new int[2];\narr[5] = ok;")
         errors = of_type(msgs, "error")
         trace = "\n".join(errors[0]["traceback"]) if errors else ""

@@ -238,7 +238,7 @@ public final class JShellEvaluator implements AutoCloseable {
             top = false;
         }
         String where = failingLine == null ? "" : " (line " + failingLine + ")";
-        return new CellException(name, message + where, trace);
+        return new CellException(name, message + where, RepeatedFrames.collapse(trace));
     }
 
     private static boolean isJShellInternal(StackTraceElement element) {
