@@ -14,6 +14,8 @@ fail() { echo "report test: FAIL: $*" >&2; exit 1; }
 [ -s "$REPORT" ] || fail "$REPORT is missing or empty"
 grep -q '<img[^>]*src="data:image/png;base64,' "$REPORT" || fail "no PNG embedded as a data URI in $REPORT"
 grep -q '<table class="latticeq-table"' "$REPORT" || fail "no Tablesaw HTML table in $REPORT"
+grep -q 'class="claim-summary">Claims in this report' "$REPORT" || fail "no claim summary at the top of $REPORT"
+grep -q '<span class="claim claim-pass">CLAIM PASS</span>' "$REPORT" || fail "no PASS badge in $REPORT"
 if grep -Eiq '<script[^>]*src=' "$REPORT"; then fail "$REPORT loads a script: $(grep -Eio '<script[^>]*src=[^>]*>' "$REPORT" | head -3)"; fi
 if grep -Eiq '<link[^>]*href="(https?:)?//' "$REPORT"; then fail "$REPORT links a stylesheet from the network"; fi
 
