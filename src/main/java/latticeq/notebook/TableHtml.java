@@ -5,7 +5,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Writes a Tablesaw table as a self-contained HTML table (no scripts, no external styles).
- * Long tables show their first and last rows with an elision row between.
+ * Long tables show their first and last rows with an elision row between. Floating-point cells
+ * are shown to {@link #SIGNIFICANT_DIGITS} significant digits (scientific where small or large),
+ * so that 0.5920449240000001 reads 0.5920; the table itself keeps full precision.
  */
 public final class TableHtml {
     private TableHtml() {}
@@ -43,12 +45,40 @@ public final class TableHtml {
         return html.toString();
     }
 
+    /** Significant digits of floating-point cells. */
+    public static final int SIGNIFICANT_DIGITS = 4;
+
     private static void row(StringBuilder html, Table table, int r) {
         html.append("<tr>");
         for (Column<?> column : table.columns()) {
-            html.append("<td>").append(escape(column.getString(r))).append("</td>");
+            String text;
+            if (column.isMissing(r)) {
+                text = column.getString(r);
+            } else if (column instanceof tech.tablesaw.api.DoubleColumn d) {
+                text = formatNumber(d.getDouble(r));
+            } else if (column instanceof tech.tablesaw.api.FloatColumn f) {
+                text = formatNumber(f.getFloat(r));
+            } else {
+                text = column.getString(r);
+            }
+            html.append("<td>").append(escape(text)).append("</td>");
         }
         html.append("</tr>");
+    }
+
+    /**
+     * A number as a person reads it: 4 significant digits, plain between 1e-3 and 1e5, scientific
+     * outside (1.420e-17), integers that are exact as they are, NaN and infinities by name.
+     */
+    public static String formatNumber(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) return Long.toString((long) v);
+        if (a >= 1e-3 && a < 1e5) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", v);
     }
 
     /** Escapes text for HTML element content and attribute values. */

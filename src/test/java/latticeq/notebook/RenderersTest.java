@@ -178,4 +178,17 @@ class RenderersTest {
         assertEquals("*md*", Display.markdownBundle("*md*").get(MimeBundle.MARKDOWN));
         assertEquals("a b", Display.htmlBundle("<p>a <i>b</i></p>", null).plainText());
     }
+
+    @Test
+    void floatingPointCellsShowFourSignificantDigits() {
+        assertEquals("0.592", TableHtml.formatNumber(0.5920449240000001).substring(0, 5));
+        assertEquals("0.592", TableHtml.formatNumber(0.592));
+        assertEquals("1.420e-17", TableHtml.formatNumber(0.000000000000000014203965036022017));
+        assertEquals("3", TableHtml.formatNumber(3.0));
+        assertEquals("1.235e+05", TableHtml.formatNumber(123456.7));
+        assertEquals("-0.001234", TableHtml.formatNumber(-0.0012341));
+        assertEquals("NaN", TableHtml.formatNumber(Double.NaN));
+        String html = TableHtml.render(Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 0.5920449240000001, 1.4203965036022017e-17)), 10);
+        assertTrue(html.contains("<td>0.592</td>") && html.contains("<td>1.420e-17</td>"), html);
+    }
 }
