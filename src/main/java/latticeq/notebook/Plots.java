@@ -42,17 +42,49 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * One colour per model family in every plot: a series whose name starts with EQ, ST or FL
+     * (followed by a space, "+", "/" or the end) gets that family's colour, so EQ is blue in the
+     * loss curves and in the size plot alike. Other series keep XChart's palette.
+     */
+    public static Color familyColour(String seriesName) {
+        for (var e : FAMILY_COLOURS.entrySet()) {
+            String f = e.getKey();
+            if (seriesName.equals(f) || (seriesName.startsWith(f) && " +/".indexOf(seriesName.charAt(f.length())) >= 0)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static final Map<String, Color> FAMILY_COLOURS = Map.of(
+            "EQ", new Color(31, 119, 180), "ST", new Color(255, 127, 14), "FL", new Color(44, 160, 44));
+
+    /** The family colour (if any) on a series; variants such as "EQ+dense[16]" dashed, validation curves dashed. */
+    private static void colourByFamily(XYSeries series, String name) {
+        Color c = familyColour(name);
+        if (c == null) return;
+        boolean variant = name.length() > 2 && name.charAt(2) == '+';
+        series.setLineColor(variant ? c.darker() : c);
+        series.setMarkerColor(variant ? c.darker() : c);
+        if (variant || name.contains("validation")) series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+    }
+
     /** Adds a line with markers. */
     public static XYChart line(XYChart chart, String name, double[] x, double[] y) {
         checkSameLength("y", x, y);
-        chart.addSeries(name, x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        colourByFamily(series, name);
         return chart;
     }
 
     /** Adds points without lines (e.g. residuals or predicted against true values). */
     public static XYChart scatter(XYChart chart, String name, double[] x, double[] y) {
         checkSameLength("y", x, y);
-        chart.addSeries(name, x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        colourByFamily(series, name);
         return chart;
     }
 
@@ -62,6 +94,7 @@ public final class Plots {
         checkSameLength("errors", x, errors);
         XYSeries series = chart.addSeries(name, x, y, errors);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        colourByFamily(series, name);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         return chart;
     }
@@ -82,9 +115,10 @@ public final class Plots {
         XYSeries series = chart.addSeries(name, px, py);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         series.setMarker(SeriesMarkers.NONE);
-        // translucent, so points and lines drawn over the band stay visible
-        series.setFillColor(BAND_FILL);
-        series.setLineColor(BAND_LINE);
+        // translucent, so points and lines drawn over the band stay visible; a family's band in its colour
+        Color c = familyColour(name);
+        series.setFillColor(c == null ? BAND_FILL : new Color(c.getRed(), c.getGreen(), c.getBlue(), 50));
+        series.setLineColor(c == null ? BAND_LINE : new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
         return chart;
     }
 
@@ -105,6 +139,7 @@ public final class Plots {
             XYSeries line = chart.addSeries(curve.getKey(), xs, y);
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setMarker(SeriesMarkers.NONE);
+            colourByFamily(line, curve.getKey());
         }
         return logAxes(chart, false, logY);
     }

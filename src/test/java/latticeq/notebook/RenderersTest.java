@@ -3,6 +3,8 @@ package latticeq.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,5 +192,26 @@ class RenderersTest {
         assertEquals("NaN", TableHtml.formatNumber(Double.NaN));
         String html = TableHtml.render(Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 0.5920449240000001, 1.4203965036022017e-17)), 10);
         assertTrue(html.contains("<td>0.592</td>") && html.contains("<td>1.420e-17</td>"), html);
+    }
+
+    @Test
+    void everyFamilyHasOneColourInEveryPlot() {
+        var eq = Plots.familyColour("EQ");
+        assertNotNull(eq);
+        assertEquals(eq, Plots.familyColour("EQ median"));
+        assertEquals(eq, Plots.familyColour("EQ+dense[16]"));
+        assertEquals(eq, Plots.familyColour("EQ/validation"));
+        assertNotEquals(eq, Plots.familyColour("ST median"));
+        assertNull(Plots.familyColour("EQUIVARIANT/SGD"), "a mode is not a family");
+        assertNull(Plots.familyColour("truth"));
+        var chart = Plots.xy("t", "x", "y");
+        Plots.line(chart, "EQ median", new double[] {1, 2}, new double[] {1, 2});
+        Plots.band(chart, "EQ min..max", new double[] {1, 2}, new double[] {0, 1}, new double[] {2, 3});
+        Plots.errorBars(chart, "ST", new double[] {1}, new double[] {1}, new double[] {0});
+        assertEquals(eq, chart.getSeries("EQ median").getLineColor());
+        assertEquals(eq.getRGB() & 0xFFFFFF, chart.getSeries("EQ min..max").getFillColor().getRGB() & 0xFFFFFF);
+        assertEquals(Plots.familyColour("ST"), chart.getSeries("ST").getMarkerColor());
+        var curves = Plots.curves("c", "epoch", "loss", null, java.util.Map.of("EQ validation", new double[] {1, 2}), true);
+        assertEquals(eq, curves.getSeries("EQ validation").getLineColor());
     }
 }
