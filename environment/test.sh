@@ -3,7 +3,8 @@
 #   1. installs what is missing (Debian's Jupyter, headless Chromium for the report check),
 #      builds the jar and the latticeq-java kernelspec (environment/install.sh);
 #   2. all unit tests (mvn -B verify);
-#   3. the kernel over Jupyter's protocol (environment/tests/kernel_protocol_test.py);
+#   3. the kernel over Jupyter's protocol (environment/tests/kernel_protocol_test.py) and its end
+#      when its front end is killed (environment/tests/parent_watch_test.py);
 #   4. every notebook at the CI budget, failing on any cell error (run-notebooks.sh);
 #   5. a failing cell makes run-notebooks.sh fail (environment/tests/failing_notebook_test.sh);
 #   6. --publish writes claims, figures and wall times (environment/tests/publish_test.sh);
@@ -25,6 +26,9 @@ mvn -B ${LATTICEQ_MVN_FLAGS:-} verify
 step "kernel protocol test"
 "$LATTICEQ_PYTHON" environment/tests/kernel_protocol_test.py 2>"target/kernel-protocol-test.stderr" \
   || { cat target/kernel-protocol-test.stderr >&2; exit 1; }
+
+step "a kernel whose front end dies ends too"
+"$LATTICEQ_PYTHON" environment/tests/parent_watch_test.py
 
 step "notebooks at the CI budget"
 LATTICEQ_BUDGET=ci LATTICEQ_SKIP_INSTALL=1 bash environment/run-notebooks.sh

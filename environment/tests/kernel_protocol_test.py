@@ -309,6 +309,15 @@ def main():
               len(shown) == 1 and len(updates) >= 2 and None not in ids and update_ids == ids
               and "100.0%" in updates[-1]["data"]["text/plain"], (shown, updates))
 
+        run(kc, "int kept = 41;")
+        reply, msgs = run(kc, "System.exit(1);")
+        text = "\n".join(e.get("evalue", "") for e in of_type(msgs, "error"))
+        check("System.exit in a cell: refused as the cell's error", reply["status"] == "error" and "System.exit(1)" in text, (reply, msgs))
+        reply, msgs = run(kc, "kept + 1")
+        results = of_type(msgs, "execute_result")
+        check("System.exit in a cell: the kernel and its variables survive",
+              reply["status"] == "ok" and results and results[0]["data"]["text/plain"] == "42", (reply, msgs))
+
         reply, msgs = run(kc, "int deep(int n) { return deep(n + 1) + 1; }\ndeep(0);")
         errors = of_type(msgs, "error")
         trace = errors[0]["traceback"] if errors else []

@@ -36,6 +36,8 @@ public final class KernelMain {
         LatticeqKernel kernel = new LatticeqKernel(System.getProperty("java.class.path"));
         // Jupyter interrupts a kernel with SIGINT; the JVM's default is to exit. Stop the cell instead.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        ExitTrap.install();
+        ParentWatch.start();
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -105,9 +105,11 @@ public final class LatticeqKernel extends BaseKernel {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         JShellEvaluator.CellValue last;
+        ExitTrap.cellStarts();
         try {
             last = run(cell);
         } finally {
+            ExitTrap.cellEnds();
             System.setIn(previousIn);
             // everything printed reaches the front end before the reply (and the idle status)
             coalescing = null;
