@@ -309,6 +309,13 @@ def main():
               len(shown) == 1 and len(updates) >= 2 and None not in ids and update_ids == ids
               and "100.0%" in updates[-1]["data"]["text/plain"], (shown, updates))
 
+        run(kc, 'new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) {} System.out.println("late line"); }).start();')
+        time.sleep(1.5)
+        reply, msgs = run(kc, "int after = 1;")
+        streams = {s["name"]: s["text"] for s in of_type(msgs, "stream")}
+        check("output a background thread printed after its cell shows in the next cell",
+              "late line" in streams.get("stdout", "") and "after the previous cell had ended" in streams.get("stdout", ""), msgs)
+
         run(kc, "int kept = 41;")
         reply, msgs = run(kc, "System.exit(1);")
         text = "\n".join(e.get("evalue", "") for e in of_type(msgs, "error"))

@@ -33,7 +33,12 @@ public final class KernelMain {
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(
                 Files.readString(connectionFile, StandardCharsets.UTF_8));
+        // the log's console handler binds to the real stderr now, before it is replaced: log lines
+        // stay in the log and never show up in a cell as "printed after the previous cell"
+        Logger.getLogger("").getHandlers();
+        BetweenCellsOutput[] betweenCells = BetweenCellsOutput.install();
         LatticeqKernel kernel = new LatticeqKernel(System.getProperty("java.class.path"));
+        kernel.showLateOutputFrom(betweenCells);
         // Jupyter interrupts a kernel with SIGINT; the JVM's default is to exit. Stop the cell instead.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
         ExitTrap.install();

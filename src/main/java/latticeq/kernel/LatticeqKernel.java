@@ -104,6 +104,10 @@ public final class LatticeqKernel extends BaseKernel {
         coalescing = new CoalescingOutputStream[] {out, err};
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (lateOutput != null) {
+            System.out.print(lateOutput[0].takeWithHeader());
+            System.err.print(lateOutput[1].takeWithHeader());
+        }
         JShellEvaluator.CellValue last;
         ExitTrap.cellStarts();
         try {
@@ -126,6 +130,13 @@ public final class LatticeqKernel extends BaseKernel {
         System.out.flush();
         System.err.flush();
         return last.present() ? getRenderer().render(last.value()) : null;
+    }
+
+    private BetweenCellsOutput[] lateOutput;
+
+    /** Shows at the start of each cell what background threads printed while no cell ran (stdout, stderr). */
+    void showLateOutputFrom(BetweenCellsOutput[] streams) {
+        this.lateOutput = streams.clone();
     }
 
     /** Bytes and milliseconds after which a cell's waiting output is passed on (IPython: 50 ms). */
