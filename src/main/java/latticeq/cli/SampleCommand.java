@@ -53,6 +53,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line on stderr")
     boolean quiet;
 
+    /** Halves of the n series further apart than this many combined errors: a warning. */
+    static final double DRIFT_SIGMAS = 6;
+    /** A measurement shorter than this many tau_int of n: a warning. */
+    static final double MIN_TAUS_PER_RUN = 50;
+
     @Override
     public Integer call() {
         if (therm < 0) {
@@ -107,6 +112,10 @@ final class SampleCommand implements Callable<Integer> {
             o.put("exact_n", FreeField.density(lat, params));
             o.put("exact_phi2", FreeField.phi2(lat, params));
         }
+        run.densityWarning(MIN_TAUS_PER_RUN, DRIFT_SIGMAS).ifPresent(warning -> {
+            o.put("warning", warning);
+            spec.commandLine().getErr().println("sample: warning: " + warning);
+        });
         spec.commandLine().getOut().println(o.toString());
         spec.commandLine().getOut().flush();
         return 0;

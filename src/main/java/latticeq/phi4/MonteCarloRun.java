@@ -51,4 +51,35 @@ public record MonteCarloRun(double[] density, double[] phi2, Estimate densityEst
         return new MonteCarloRun(n, q, TimeSeries.gamma(n), TimeSeries.gamma(q),
                 sampler.worms() - worms0, sampler.headSteps() - steps0, seconds);
     }
+
+    /**
+     * Whether the measurement of n can be trusted: it cannot when it is shorter than
+     * {@code minTausPerRun} integrated autocorrelation times (the Gamma method's error needs a run
+     * much longer than tau_int), or when the means of its first and second half differ by more than
+     * {@code sigmas} of their combined errors (a drift: the chain had not reached equilibrium, e.g.
+     * at a very large mu where the density keeps growing). Empty when neither shows.
+     */
+    public java.util.Optional<String> densityWarning(double minTausPerRun, double sigmas) {
+        int n = density.length;
+        double tau = densityEstimate.tauInt();
+        if (Double.isFinite(tau) && tau * minTausPerRun > n) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "the measurement (%d sweeps) is shorter than %.0f autocorrelation times of n (tau_int = %.1f sweeps):"
+                            + " the chain has not reached equilibrium or mixes too slowly; measure and thermalize longer, or lower mu",
+                    n, minTausPerRun, tau));
+        }
+        int half = n / 2;
+        if (half < 2) return java.util.Optional.empty();
+        Estimate first = TimeSeries.gamma(java.util.Arrays.copyOfRange(density, 0, half));
+        Estimate second = TimeSeries.gamma(java.util.Arrays.copyOfRange(density, n - half, n));
+        double error = Math.hypot(first.error(), second.error());
+        double gap = Math.abs(second.mean() - first.mean());
+        if (gap > sigmas * error && gap > 1e-12 * Math.max(1, Math.abs(first.mean()))) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "n drifts from %.4g (first half of the measurement) to %.4g (second half), %.0f times their error:"
+                            + " the chain has not reached equilibrium; thermalize longer (--therm) or lower mu", first.mean(), second.mean(),
+                    error > 0 ? gap / error : Double.POSITIVE_INFINITY));
+        }
+        return java.util.Optional.empty();
+    }
 }

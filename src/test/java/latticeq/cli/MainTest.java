@@ -93,6 +93,18 @@ class MainTest {
     }
 
     @Test
+    void aChainThatHasNotEquilibratedIsReported() throws Exception {
+        // mu = 100: the density keeps growing from the empty start; an equilibrated run says nothing
+        Result drifting = run("sample", "--nt", "6", "--nx", "4", "--mu", "100", "--therm", "0", "--measure", "400", "--quiet");
+        assertEquals(0, drifting.code(), drifting.err());
+        assertTrue(drifting.err().contains("sample: warning: ") && drifting.err().contains("has not reached equilibrium"), drifting.err());
+        assertTrue(new ObjectMapper().readTree(drifting.out()).has("warning"));
+        Result fine = run("sample", "--nt", "12", "--nx", "4", "--mu", "1.05", "--therm", "100", "--measure", "2000", "--seed", "7", "--quiet");
+        assertFalse(fine.err().contains("warning"), fine.err());
+        assertFalse(new ObjectMapper().readTree(fine.out()).has("warning"));
+    }
+
+    @Test
     void generateRefusesAnEmptyOutBeforeSampling() {
         Result r = run("generate", "--out", "", "--mu", "1");
         assertEquals(2, r.code());
