@@ -25,15 +25,37 @@ public final class Plots {
 
     private Plots() {}
 
-    /** An empty x-y chart with a title and axis labels. */
+    /** An empty x-y chart with a title and axis labels ({@link #symbols} applied to all three). */
     public static XYChart xy(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(symbols(title))
+                .xAxisTitle(symbols(xLabel)).yAxisTitle(symbols(yLabel)).build();
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(6);
         return chart;
+    }
+
+    /** The observables as symbols in titles and labels: "|phi|^2" as |φ|², "phi^2" as φ², "mu" as μ. */
+    public static String symbols(String text) {
+        if (text == null) return null;
+        return text.replace("|phi|^2", "|φ|²").replace("phi^2", "φ²").replaceAll("\\bmu\\b", "μ");
+    }
+
+    /**
+     * A logarithmic axis whose data span less than two decades would carry one tick label or none:
+     * it gets the intermediate ticks (2, 3, ..., 9 times a power of ten) instead. Called on every
+     * chart before it is drawn ({@link Renderers#chart}).
+     */
+    public static void readableLogTicks(XYChart chart) {
+        var styler = chart.getStyler();
+        double[] x = {Double.POSITIVE_INFINITY, 0}, y = {Double.POSITIVE_INFINITY, 0};
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) if (v > 0) { x[0] = Math.min(x[0], v); x[1] = Math.max(x[1], v); }
+            for (double v : s.getYData()) if (v > 0) { y[0] = Math.min(y[0], v); y[1] = Math.max(y[1], v); }
+        }
+        if (styler.isXAxisLogarithmic() && x[1] > 0 && x[1] / x[0] < 100) styler.setXAxisLogarithmicDecadeOnly(false);
+        if (styler.isYAxisLogarithmic() && y[1] > 0 && y[1] / y[0] < 100) styler.setYAxisLogarithmicDecadeOnly(false);
     }
 
     /** Sets logarithmic axes (all values on such an axis must be positive). */

@@ -62,6 +62,7 @@ public final class Renderers {
 
     /** An XChart chart as a PNG at its own size (72 dpi: what the chart's width/height say) or as SVG. */
     public static MimeBundle chart(Chart<?, ?> chart, ChartFormat format) {
+        if (chart instanceof org.knowm.xchart.XYChart xy) Plots.readableLogTicks(xy);
         String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "chart" : chart.getTitle();
         MimeBundle text = MimeBundle.text(chart.getClass().getSimpleName() + " \"" + title + "\" "
                 + chart.getWidth() + "x" + chart.getHeight());

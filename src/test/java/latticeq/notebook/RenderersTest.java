@@ -214,4 +214,16 @@ class RenderersTest {
         var curves = Plots.curves("c", "epoch", "loss", null, java.util.Map.of("EQ validation", new double[] {1, 2}), true);
         assertEquals(eq, curves.getSeries("EQ validation").getLineColor());
     }
+
+    @Test
+    void labelsUseSymbolsAndNarrowLogAxesGetIntermediateTicks() {
+        assertEquals("test MSE of |φ|² vs μ", Plots.symbols("test MSE of |phi|^2 vs mu"));
+        assertEquals("<φ²> at mus", Plots.symbols("<phi^2> at mus"));
+        var chart = Plots.logAxes(Plots.xy("MSE of |phi|^2", "mu", "y"), true, true);
+        assertEquals("MSE of |φ|²", chart.getTitle());
+        Plots.line(chart, "narrow y", new double[] {1, 1000}, new double[] {2e-6, 9e-6});
+        Renderers.chart(chart, ChartFormat.PNG);
+        assertFalse(chart.getStyler().isYAxisLogarithmicDecadeOnly(), "less than two decades: intermediate ticks");
+        assertTrue(chart.getStyler().isXAxisLogarithmicDecadeOnly(), "three decades: decade ticks suffice");
+    }
 }
