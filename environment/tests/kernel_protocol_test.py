@@ -359,8 +359,14 @@ def main():
         check("%time prints the wall time", "Wall time:" in streams and of_type(msgs, "execute_result"), msgs)
 
         # Jupyter's interrupt (SIGINT by default) stops a busy cell; the kernel keeps its state.
-        msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
-        time.sleep(2)
+        msg_id = kc.execute('System.out.println("spinning");\nlong spins = 0;\nwhile (true) { spins++; }')
+        # interrupt once the cell runs (on a loaded machine a fixed wait can come before it starts)
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            msg = kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" and "spinning" in msg["content"]["text"]:
+                break
+        time.sleep(0.5)
         km.interrupt_kernel()
         reply = kc.get_shell_msg(timeout=TIMEOUT)
         while reply["parent_header"].get("msg_id") != msg_id:
