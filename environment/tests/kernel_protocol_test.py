@@ -358,7 +358,7 @@ def main():
         streams = "".join(s["text"] for s in of_type(msgs, "stream"))
         check("%time prints the wall time", "Wall time:" in streams and of_type(msgs, "execute_result"), msgs)
 
-        # Jupyter's interrupt (SIGINT by default) stops a busy cell; the kernel keeps its state.
+        # Jupyter's interrupt (an interrupt_request, kernel.json's interrupt_mode) stops a busy cell; the kernel keeps its state.
         msg_id = kc.execute('System.out.println("spinning");\nlong spins = 0;\nwhile (true) { spins++; }')
         # interrupt once the cell runs (on a loaded machine a fixed wait can come before it starts)
         deadline = time.time() + TIMEOUT
