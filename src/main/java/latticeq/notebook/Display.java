@@ -41,10 +41,14 @@ public final class Display {
 
     /** Shows a value now (not only as the last expression of a cell); it cannot be updated later. */
     public static void show(Object value) {
-        MimeBundle bundle = render(value);
+        emit(render(value), null);
+    }
+
+    /** To the notebook's output as display {@code id} (null: none), or its text to stdout outside Jupyter. */
+    private static void emit(MimeBundle bundle, String id) {
         DisplaySink current = sink;
         if (current != null) {
-            current.display(bundle, null);
+            current.display(bundle, id);
         } else {
             System.out.println(bundle.plainText());
         }
@@ -87,13 +91,7 @@ public final class Display {
      */
     public static String display(Object value) {
         String id = newDisplayId("latticeq-display");
-        MimeBundle bundle = render(value);
-        DisplaySink current = sink;
-        if (current != null) {
-            current.display(bundle, id);
-        } else {
-            System.out.println(bundle.plainText());
-        }
+        emit(render(value), id);
         return id;
     }
 
