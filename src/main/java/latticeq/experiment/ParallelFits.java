@@ -43,11 +43,6 @@ public final class ParallelFits {
         this.workers = workers;
     }
 
-    /** One worker per core: the fastest split measured on the project's machine. */
-    public static ParallelFits perCore() {
-        return new ParallelFits(Runtime.getRuntime().availableProcessors());
-    }
-
     public int workers() {
         return workers;
     }

@@ -114,15 +114,13 @@ public final class Trainer {
         boolean reproject = config.optimizer() != Optimizer.SGD && !active.isEmpty();
         long[] step = {0};
         int[] epochNow = {0};
+        // the mode's projections first, then the parametrization's metric, on every gradient
+        List<ParamProjection> gradientMaps = new ArrayList<>(active);
+        gradientMaps.addAll(gradientMetric);
         net.setListeners(new BaseTrainingListener() {
             @Override
             public void onGradientCalculation(Model model) {
-                for (ParamProjection p : active) {
-                    INDArray g = net.gradient().getGradientFor(p.name());
-                    if (g == null) throw new IllegalStateException("no gradient for " + p.name());
-                    p.applyInPlace(g);
-                }
-                for (ParamProjection p : gradientMetric) {
+                for (ParamProjection p : gradientMaps) {
                     INDArray g = net.gradient().getGradientFor(p.name());
                     if (g == null) throw new IllegalStateException("no gradient for " + p.name());
                     p.applyInPlace(g);
