@@ -54,8 +54,29 @@ public final class Plots {
             for (double v : s.getXData()) if (v > 0) { x[0] = Math.min(x[0], v); x[1] = Math.max(x[1], v); }
             for (double v : s.getYData()) if (v > 0) { y[0] = Math.min(y[0], v); y[1] = Math.max(y[1], v); }
         }
-        if (styler.isXAxisLogarithmic() && x[1] > 0 && x[1] / x[0] < 100) styler.setXAxisLogarithmicDecadeOnly(false);
-        if (styler.isYAxisLogarithmic() && y[1] > 0 && y[1] / y[0] < 100) styler.setYAxisLogarithmicDecadeOnly(false);
+        if (styler.isXAxisLogarithmic() && x[1] > 0 && x[1] / x[0] < 100) {
+            styler.setXAxisLogarithmicDecadeOnly(false);
+            if (styler.getXAxisTickLabelsFormattingFunction() == null) styler.setXAxisTickLabelsFormattingFunction(Plots::logTickLabel);
+        }
+        if (styler.isYAxisLogarithmic() && y[1] > 0 && y[1] / y[0] < 100) {
+            styler.setYAxisLogarithmicDecadeOnly(false);
+            if (styler.getYAxisTickLabelsFormattingFunction() == null) styler.setYAxisTickLabelsFormattingFunction(Plots::logTickLabel);
+        }
+    }
+
+    /**
+     * The label of an intermediate logarithmic tick: 1, 2 and 5 times a power of ten are labelled,
+     * the others keep their tick mark without a label (labels for 3, 4, 6, 7, 8, 9 run into each other
+     * over more than one decade).
+     */
+    static String logTickLabel(double v) {
+        if (!(v > 0)) return "";
+        int exponent = (int) Math.floor(Math.log10(v) + 1e-9);
+        long mantissa = Math.round(v / Math.pow(10, exponent));
+        if (mantissa != 1 && mantissa != 2 && mantissa != 5) return "";
+        if (exponent >= 0 && exponent < 6) return Long.toString(Math.round(v));
+        if (exponent < 0 && exponent >= -3) return java.math.BigDecimal.valueOf(mantissa).scaleByPowerOfTen(exponent).toPlainString();
+        return mantissa + "e" + exponent;
     }
 
     /** Sets logarithmic axes (all values on such an axis must be positive). */
