@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

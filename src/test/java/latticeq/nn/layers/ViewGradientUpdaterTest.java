@@ -1,11 +1,15 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Path;
 import java.util.List;
+import latticeq.nn.ArchitectureSpec;
+import latticeq.nn.LatticeModel;
+import latticeq.nn.TrainingBenchmark;
+import latticeq.nn.NetworkBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -24,7 +24,7 @@ final class ShiftedGemmPath implements ConvolutionPath {
     /** Largest shifted-copies matrix (entries) of one pass; bigger batches go through the chunked im2col path. */
     static final long SHIFTED_MAX = Long.getLong("latticeq.conv.shiftedMax", 1L << 24);
 
-    private final PeriodicConvolution conf;
+    private final ConvolutionGeometry conf;
     private final DataType type;
     private ShiftedCopies xShift, dzShift;
     private INDArray xCopies, dzCopies, wFwd, wBwd, dWParts, zCache, dzBuf;
@@ -32,22 +32,22 @@ final class ShiftedGemmPath implements ConvolutionPath {
     private Object xHeap, copiesHeap, dzHeap, dzCopiesHeap, epsHeap;
     private float[] yHeap;
 
-    ShiftedGemmPath(PeriodicConvolution conf, DataType type) {
+    ShiftedGemmPath(ConvolutionGeometry conf, DataType type) {
         this.conf = conf;
         this.type = type;
     }
 
     /** Stride 1, unless the batch is so large that its copies would exceed {@link #SHIFTED_MAX}. */
-    static boolean supports(PeriodicConvolution c, INDArray x) {
-        if (c.getStrideH() != 1 || c.getStrideW() != 1) return false;
-        long rows = x.size(2) + c.getKernelH() - 1;
-        long perRow = c.getKernelW() * Math.max(c.getNIn() + 1, c.getNOut());
+    static boolean supports(ConvolutionGeometry c, INDArray x) {
+        if (c.strideH() != 1 || c.strideW() != 1) return false;
+        long rows = x.size(2) + c.kernelH() - 1;
+        long perRow = c.kernelW() * Math.max(c.channelsIn() + 1, c.channelsOut());
         return perRow * rows * x.size(3) * x.size(0) <= SHIFTED_MAX;
     }
 
     /** tanh in float32 is fused into the path (FastTanh); other activations and double use DL4J's ops. */
     private boolean fusedTanh() {
-        return !isDouble() && conf.getActivationFn() instanceof ActivationTanH;
+        return !isDouble() && conf.activation() instanceof ActivationTanH;
     }
 
     private boolean isDouble() {
@@ -57,9 +57,9 @@ final class ShiftedGemmPath implements ConvolutionPath {
     @Override
     public INDArray forward(INDArray input, INDArray weights, INDArray bias, boolean training, LayerWorkspaceMgr mgr) {
         int n = (int) input.size(0), cIn = (int) input.size(1), h = (int) input.size(2), w = (int) input.size(3);
-        int cOut = (int) conf.getNOut(), kh = conf.getKernelH(), kw = conf.getKernelW();
-        xShift = shifts(xShift, cIn, h, w, n, kh, kw, PeriodicConvolution.padBefore(kh),
-                PeriodicConvolution.padBefore(kw), true);
+        int cOut = (int) conf.channelsOut(), kh = conf.kernelH(), kw = conf.kernelW();
+        xShift = shifts(xShift, cIn, h, w, n, kh, kw, ConvolutionGeometry.padBefore(kh),
+                ConvolutionGeometry.padBefore(kw), true);
         xHeap = readPermuted(input, xHeap, 1, 2, 3, 0);
         xCopies = copies(xShift, xHeap, true, xCopies);
 
@@ -100,7 +100,7 @@ final class ShiftedGemmPath implements ConvolutionPath {
                 zCache = HostArrays.detached(zCache, type, out.shape());
                 zCache.assign(out);
             }
-            conf.getActivationFn().getActivation(out, training);
+            conf.activation().getActivation(out, training);
         }
         return out.permute(3, 0, 1, 2); // NCHW view of the CHWN array; a following periodic layer reads it as is
     }
@@ -108,7 +108,7 @@ final class ShiftedGemmPath implements ConvolutionPath {
     @Override
     public INDArray backward(INDArray epsilon, INDArray weights, INDArray dWView, INDArray dBView, LayerWorkspaceMgr mgr) {
         ShiftedCopies s = xShift;
-        int n = s.n, cIn = s.c, h = s.h, w = s.w, cOut = (int) conf.getNOut(), kh = s.kh, kw = s.kw;
+        int n = s.n, cIn = s.c, h = s.h, w = s.w, cOut = (int) conf.channelsOut(), kh = s.kh, kw = s.kw;
         int cols = s.columns(), k = kw * cIn, k1 = k + 1;
         long shiftRow = (long) w * n;
         INDArray dz; // [cOut][h][w][n], also on the heap in dzHeap
@@ -122,7 +122,7 @@ final class ShiftedGemmPath implements ConvolutionPath {
         } else {
             INDArray eps = HostArrays.dense((epsilon.dataType() == type ? epsilon : epsilon.castTo(type))
                     .permute(1, 2, 3, 0));
-            dz = HostArrays.dense(conf.getActivationFn().backprop(zCache, eps).getFirst());
+            dz = HostArrays.dense(conf.activation().backprop(zCache, eps).getFirst());
             dzHeap = readPermuted(dz, dzHeap, 0, 1, 2, 3);
         }
 
@@ -151,11 +151,11 @@ final class ShiftedGemmPath implements ConvolutionPath {
         }
         dWView.assign(Nd4j.create(dW, dWView.shape(), 'c').castTo(type));
         dBView.assign(Nd4j.create(db, dBView.shape(), 'c').castTo(type));
-        if (!conf.isInputGradient()) return null;
+        if (!conf.inputGradient()) return null;
 
         // dX: the periodic correlation of dz with the flipped, transposed kernel (padding k-1-pad), same gemms
-        dzShift = shifts(dzShift, cOut, h, w, n, kh, kw, kh - 1 - PeriodicConvolution.padBefore(kh),
-                kw - 1 - PeriodicConvolution.padBefore(kw), false);
+        dzShift = shifts(dzShift, cOut, h, w, n, kh, kw, kh - 1 - ConvolutionGeometry.padBefore(kh),
+                kw - 1 - ConvolutionGeometry.padBefore(kw), false);
         dzCopies = copies(dzShift, dzHeap, false, dzCopies);
         int kb = kw * cOut;
         double[] wt = doubles(weights);

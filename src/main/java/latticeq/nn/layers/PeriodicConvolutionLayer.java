@@ -1,5 +1,8 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
+import latticeq.nn.engine.ConvolutionGeometry;
+import latticeq.nn.engine.HostArrays;
+import latticeq.nn.engine.PeriodicConvolutionEngine;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -10,26 +13,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The DL4J layer of a {@link PeriodicConvolution}: checks the input, runs each pass on one of three
- * {@link ConvolutionPath}s and hands DL4J the gradient (see docs/benchmarks.md for how they compare):
- * <ul>
- * <li>{@link OneDnnPath}: float32 with tanh or identity, the layers of every built network, wherever
- * oneDNN loads (-Dlatticeq.conv.onednn=false switches it off);</li>
- * <li>{@link ShiftedGemmPath}: stride 1 otherwise (double precision: gradient checks, the float64
- * networks of the dynamics experiments), kh gemms over kw shifted copies of the input;</li>
- * <li>{@link Im2colGemmPath}: everything else (strided layers, very large batches), a circular
- * im2col and one gemm per batch slice.</li>
- * </ul>
- * The two BLAS paths are also the reference the oneDNN path is tested against.
- * Pair with {@link Nd4jThreads#singleThreadedOps()} on small machines.
+ * The DL4J layer of a {@link PeriodicConvolution}: checks the input, runs each pass on a
+ * {@link PeriodicConvolutionEngine} (oneDNN in float32 wherever it loads, BLAS paths otherwise) and
+ * hands DL4J the gradient the engine wrote into the layer's gradient views.
+ * Pair with {@link latticeq.nn.Nd4jThreads#singleThreadedOps()} on small machines.
  */
 public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
 
-    private transient OneDnnPath oneDnn;
-    private transient ShiftedGemmPath shifted;
-    private transient Im2colGemmPath im2col;
-    /** The path of the last forward pass and, when that was a training pass, its input: backprop needs both. */
-    private transient ConvolutionPath lastPath;
+    private transient PeriodicConvolutionEngine engine;
+    /** The input of the last forward pass when that was a training pass: backprop needs it. */
     private transient INDArray cachedInput;
 
     public PeriodicConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -47,11 +39,6 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         return Type.CONVOLUTIONAL;
     }
 
-    /** Smallest lattice extent a kernel of extent k accepts: the padding (k/2) must not exceed it. */
-    public static int minExtent(int k) {
-        return Math.max(1, k / 2);
-    }
-
     private void checkInput(INDArray x) {
         PeriodicConvolution c = layerConf();
         if (x.rank() != 4) {
@@ -66,7 +53,7 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         // Circular padding may wrap at most once (PyTorch's rule for padding_mode='circular'): each
         // extent must be at least k/2. So a 3x3 kernel runs on the paper's 50x2 lattice, where its
         // left and right neighbours coincide, exactly as in the reference code.
-        int minH = minExtent(c.getKernelH()), minW = minExtent(c.getKernelW());
+        int minH = ConvolutionGeometry.minExtent(c.getKernelH()), minW = ConvolutionGeometry.minExtent(c.getKernelW());
         if (h < minH || w < minW) {
             throw new IllegalArgumentException("lattice = " + h + "x" + w + ": layer " + index + " has a "
                     + c.getKernelH() + "x" + c.getKernelW() + " kernel, needs Nt >= " + minH
@@ -74,22 +61,21 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         }
     }
 
-    private ConvolutionPath pathFor(INDArray x, boolean training) {
-        PeriodicConvolution c = layerConf();
-        // a training batch too large for one oneDNN pass goes to a BLAS path, which cuts it itself
-        if (OneDnnPath.supports(c, dataType) && (!training || OneDnnPath.samplesPerPass(c, x) >= x.size(0))) {
-            return oneDnn == null ? oneDnn = new OneDnnPath(c) : oneDnn;
+    /** The engine, built on first use: the configuration's nIn is only known once the network is built. */
+    private PeriodicConvolutionEngine engine() {
+        if (engine == null) {
+            PeriodicConvolution c = layerConf();
+            engine = new PeriodicConvolutionEngine(new ConvolutionGeometry(c.getNIn(), c.getNOut(), c.getKernelH(),
+                    c.getKernelW(), c.getStrideH(), c.getStrideW(), c.getActivationFn(), c.isInputGradient()), dataType);
         }
-        if (ShiftedGemmPath.supports(c, x)) return shifted == null ? shifted = new ShiftedGemmPath(c, dataType) : shifted;
-        return im2col == null ? im2col = new Im2colGemmPath(c, dataType) : im2col;
+        return engine;
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         checkInput(input);
-        lastPath = pathFor(input, training);
-        INDArray out = lastPath.forward(input, getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr),
+        INDArray out = engine().forward(input, getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, training, mgr),
                 getParamWithNoise(PeriodicConvolutionParamInitializer.BIAS_KEY, training, mgr), training, mgr);
         cachedInput = training ? input : null;
         return out;
@@ -103,9 +89,9 @@ public class PeriodicConvolutionLayer extends BaseLayer<PeriodicConvolution> {
         }
         INDArray dWView = gradientViews.get(PeriodicConvolutionParamInitializer.WEIGHT_KEY);
         INDArray dBView = gradientViews.get(PeriodicConvolutionParamInitializer.BIAS_KEY);
-        INDArray dx = lastPath.backward(epsilon, getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr),
+        INDArray dx = engine().backward(epsilon, getParamWithNoise(PeriodicConvolutionParamInitializer.WEIGHT_KEY, true, mgr),
                 dWView, dBView, mgr);
-        cachedInput = null; // a path's caches are spent after one backward pass
+        cachedInput = null; // the engine's caches are spent after one backward pass
         Gradient g = new DefaultGradient();
         g.setGradientFor(PeriodicConvolutionParamInitializer.WEIGHT_KEY, dWView, 'c');
         g.setGradientFor(PeriodicConvolutionParamInitializer.BIAS_KEY, dBView);

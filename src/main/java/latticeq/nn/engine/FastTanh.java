@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 /**
  * tanh on float arrays as a clamped rational function (the 13/6 approximation Eigen and PyTorch's

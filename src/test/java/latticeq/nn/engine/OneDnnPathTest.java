@@ -1,8 +1,11 @@
-package latticeq.nn;
+package latticeq.nn.engine;
+
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import latticeq.nn.layers.ConvolutionPaths;
+import latticeq.nn.layers.PeriodicConvolutionTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.deeplearning4j.nn.api.Layer;
@@ -18,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The float32 oneDNN path of {@link PeriodicConvolutionLayer} against the layer's BLAS paths (the
+ * The float32 oneDNN path of {@link latticeq.nn.layers.PeriodicConvolutionLayer} against the layer's BLAS paths (the
  * same layer with -Dlatticeq.conv.onednn=false), which PeriodicConvolutionTest checks against naive
  * loops in double precision. Covers what only the oneDNN path has: the tanh post-op and its eltwise
  * backward, channel counts that are not a multiple of oneDNN's block (padding on a plain copy),
@@ -46,7 +49,7 @@ class OneDnnPathTest {
             net.getLayer(0).setParam("W", floats(rng, cOut, cIn, kh, kw));
             net.getLayer(0).setParam("b", floats(rng, 1, cOut));
             INDArray x = floats(rng, n, cIn, h, w);
-            INDArray r = floats(rng, n, cOut, PeriodicConvolution.outputSize(h, s), PeriodicConvolution.outputSize(w, s));
+            INDArray r = floats(rng, n, cOut, ConvolutionGeometry.outputSize(h, s), ConvolutionGeometry.outputSize(w, s));
             String what = java.util.Arrays.toString(c);
             INDArray[] fast = pass(net.getLayer(0), x, r, true);
             INDArray[] blas = pass(net.getLayer(0), x, r, false);
@@ -64,7 +67,7 @@ class OneDnnPathTest {
                 MultiLayerNetwork net = PeriodicConvolutionTest.singleLayer(cIn, cOut, k, k, s, DataType.FLOAT,
                         (k + s) % 2 == 0 ? Activation.TANH : Activation.IDENTITY);
                 INDArray x = floats(rng, 3, cIn, hw[0], hw[1]);
-                INDArray r = floats(rng, 3, cOut, PeriodicConvolution.outputSize(hw[0], s), PeriodicConvolution.outputSize(hw[1], s));
+                INDArray r = floats(rng, 3, cOut, ConvolutionGeometry.outputSize(hw[0], s), ConvolutionGeometry.outputSize(hw[1], s));
                 INDArray[] fast = pass(net.getLayer(0), x, r, true), blas = pass(net.getLayer(0), x, r, false);
                 for (int i = 0; i < fast.length; i++) {
                     assertClose(blas[i], fast[i], 2e-5, "cIn " + cIn + " cOut " + cOut + " k " + k + " s " + s + " "

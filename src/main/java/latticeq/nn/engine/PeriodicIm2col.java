@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 /**
  * Periodic im2col as one gather table: row (n, ho, wo) of the column matrix holds, at column
@@ -14,11 +14,11 @@ final class PeriodicIm2col {
 
     PeriodicIm2col(int cIn, int h, int w, int kh, int kw, int sh, int sw) {
         this.cIn = cIn; this.h = h; this.w = w; this.kh = kh; this.kw = kw; this.sh = sh; this.sw = sw;
-        this.hOut = PeriodicConvolution.outputSize(h, sh);
-        this.wOut = PeriodicConvolution.outputSize(w, sw);
+        this.hOut = ConvolutionGeometry.outputSize(h, sh);
+        this.wOut = ConvolutionGeometry.outputSize(w, sw);
         this.k = cIn * kh * kw;
-        int padH = PeriodicConvolution.padBefore(kh);
-        int padW = PeriodicConvolution.padBefore(kw);
+        int padH = ConvolutionGeometry.padBefore(kh);
+        int padW = ConvolutionGeometry.padBefore(kw);
         table = new int[hOut * wOut * k];
         int j = 0;
         for (int ho = 0; ho < hOut; ho++) {

@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.*;
 

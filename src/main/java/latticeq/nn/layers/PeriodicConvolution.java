@@ -1,7 +1,8 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import java.util.Collection;
 import java.util.Map;
+import latticeq.nn.engine.ConvolutionGeometry;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -58,16 +59,6 @@ public class PeriodicConvolution extends FeedForwardLayer {
     public boolean isInputGradient() { return inputGradient; }
     public void setInputGradient(boolean v) { inputGradient = v; }
 
-    /** Sites before the centre covered by a kernel of extent k: (k-1)/2 (odd: k/2 each side; even: one fewer before). */
-    public static int padBefore(int k) {
-        return (k - 1) / 2;
-    }
-
-    /** Output extent of a strided periodic convolution along an axis of n sites. */
-    public static int outputSize(int n, int stride) {
-        return (n + stride - 1) / stride;
-    }
-
     @Override
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView,
@@ -90,8 +81,8 @@ public class PeriodicConvolution extends FeedForwardLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         InputType.InputTypeConvolutional in = convolutional(inputType);
-        return InputType.convolutional(outputSize((int) in.getHeight(), strideH),
-                outputSize((int) in.getWidth(), strideW), nOut);
+        return InputType.convolutional(ConvolutionGeometry.outputSize((int) in.getHeight(), strideH),
+                ConvolutionGeometry.outputSize((int) in.getWidth(), strideW), nOut);
     }
 
     @Override

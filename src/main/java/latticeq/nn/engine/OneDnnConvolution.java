@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,19 +10,19 @@ import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.eltwise_backward;
 import org.bytedeco.dnnl.eltwise_forward;
 import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
-import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The float32 convolution of one {@link PeriodicConvolutionLayer} shape on oneDNN, the library
+ * The float32 convolution of one periodic convolution shape on oneDNN, the library
  * behind PyTorch's CPU convolutions. oneDNN has no circular padding, so the input is copied into a
  * buffer extended periodically by the kernel's reach (h + kh - 1 by w + kw - 1) and an unpadded
  * ("valid") convolution runs on it. The padding is done by oneDNN reorders between regions
@@ -47,12 +47,12 @@ final class OneDnnConvolution implements AutoCloseable {
      */
     record Shape(int n, int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw, boolean tanh,
             boolean inputGradient) {
-        int padH() { return PeriodicConvolution.padBefore(kh); }
-        int padW() { return PeriodicConvolution.padBefore(kw); }
+        int padH() { return ConvolutionGeometry.padBefore(kh); }
+        int padW() { return ConvolutionGeometry.padBefore(kw); }
         int hPad() { return h + kh - 1; }
         int wPad() { return w + kw - 1; }
-        int hOut() { return PeriodicConvolution.outputSize(h, sh); }
-        int wOut() { return PeriodicConvolution.outputSize(w, sw); }
+        int hOut() { return ConvolutionGeometry.outputSize(h, sh); }
+        int wOut() { return ConvolutionGeometry.outputSize(w, sw); }
         long weightCount() { return (long) cOut * cIn * kh * kw; }
     }
 

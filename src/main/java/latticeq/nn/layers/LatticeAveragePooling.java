@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.InputPreProcessor;

@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import java.util.LinkedHashMap;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -23,19 +23,19 @@ final class OneDnnPath implements ConvolutionPath {
     /** Convolutions kept per layer: a few batch sizes recur in training (full batches, the last one, evaluation). */
     private static final int KEPT_SHAPES = 4;
 
-    private final PeriodicConvolution conf;
+    private final ConvolutionGeometry conf;
     /** oneDNN convolutions by shape (batch size included), least recently used first. */
     private final LinkedHashMap<OneDnnConvolution.Shape, OneDnnConvolution> byShape = new LinkedHashMap<>(8, 0.75f, true);
     /** The convolution of the last forward pass, whose state the backward pass reads. */
     private OneDnnConvolution last;
 
-    OneDnnPath(PeriodicConvolution conf) {
+    OneDnnPath(ConvolutionGeometry conf) {
         this.conf = conf;
     }
 
     /** float32 layers with tanh or identity run here when oneDNN loaded ({@link OneDnnConvolution#available()}). */
-    static boolean supports(PeriodicConvolution conf, DataType type) {
-        IActivation act = conf.getActivationFn();
+    static boolean supports(ConvolutionGeometry conf, DataType type) {
+        IActivation act = conf.activation();
         return type == DataType.FLOAT && (act instanceof ActivationTanH || act instanceof ActivationIdentity)
                 && OneDnnConvolution.available();
     }
@@ -45,10 +45,10 @@ final class OneDnnPath implements ConvolutionPath {
      * entries (default 2^24, 64 MB; its buffers are allocated once per batch size), at least one.
      * A training batch above it takes a BLAS path, which cuts the batch itself.
      */
-    static long samplesPerPass(PeriodicConvolution conf, INDArray x) {
+    static long samplesPerPass(ConvolutionGeometry conf, INDArray x) {
         long max = Long.getLong("latticeq.conv.onednnMax", 1L << 24);
-        long perSample = Math.max(x.size(1), conf.getNOut()) * (x.size(2) + conf.getKernelH() - 1)
-                * (x.size(3) + conf.getKernelW() - 1);
+        long perSample = Math.max(x.size(1), conf.channelsOut()) * (x.size(2) + conf.kernelH() - 1)
+                * (x.size(3) + conf.kernelW() - 1);
         return Math.max(1, max / perSample);
     }
 
@@ -88,8 +88,8 @@ final class OneDnnPath implements ConvolutionPath {
 
     private OneDnnConvolution convolution(INDArray x, long n) {
         var s = new OneDnnConvolution.Shape((int) n, (int) x.size(1), (int) x.size(2), (int) x.size(3),
-                (int) conf.getNOut(), conf.getKernelH(), conf.getKernelW(), conf.getStrideH(), conf.getStrideW(),
-                conf.getActivationFn() instanceof ActivationTanH, conf.isInputGradient());
+                (int) conf.channelsOut(), conf.kernelH(), conf.kernelW(), conf.strideH(), conf.strideW(),
+                conf.activation() instanceof ActivationTanH, conf.inputGradient());
         OneDnnConvolution c = byShape.get(s);
         if (c == null) {
             if (byShape.size() >= KEPT_SHAPES) {

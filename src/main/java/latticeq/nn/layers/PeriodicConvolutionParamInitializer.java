@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,19 +28,19 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-class PeriodicConvolutionTest {
+public class PeriodicConvolutionTest {
 
-    static double[] random(UniformRandomProvider rng, int n) {
+    public static double[] random(UniformRandomProvider rng, int n) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) a[i] = 2 * rng.nextDouble() - 1;
         return a;
     }
 
-    static double[] doubles(INDArray a) {
+    public static double[] doubles(INDArray a) {
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
-    static MultiLayerNetwork singleLayer(int cIn, int cOut, int kh, int kw, int s, DataType dt, Activation act) {
+    public static MultiLayerNetwork singleLayer(int cIn, int cOut, int kh, int kw, int s, DataType dt, Activation act) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(dt).updater(new NoOp())
                 .list()
                 .layer(new PeriodicConvolution.Builder().kernelSize(kh, kw).stride(s, s).nIn(cIn).nOut(cOut)
@@ -104,7 +104,7 @@ class PeriodicConvolutionTest {
         }
     }
 
-    static void assertClose(double[] expected, INDArray actual, double tol, String what) {
+    public static void assertClose(double[] expected, INDArray actual, double tol, String what) {
         double[] a = actual.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         assertEquals(expected.length, a.length, what + ": length");
         for (int i = 0; i < a.length; i++) {

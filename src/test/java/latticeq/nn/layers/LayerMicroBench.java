@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,9 +1,15 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import latticeq.nn.ArchitectureSpec;
+import latticeq.nn.NetworkBuilder;
+import latticeq.nn.layers.ConvolutionPaths;
+import latticeq.nn.layers.NaiveConvolution;
+import latticeq.nn.layers.PeriodicConvolution;
+import latticeq.nn.layers.PeriodicConvolutionTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -21,7 +27,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
- * The stride-1 path of {@link PeriodicConvolutionLayer} ({@link ShiftedGemmPath}: shifted copies,
+ * The stride-1 path of {@link latticeq.nn.layers.PeriodicConvolutionLayer} ({@link ShiftedGemmPath}: shifted copies,
  * float32 tanh fused into the path, CHWN views between periodic layers) against naive loops, against
  * the double-precision network (DL4J's own tanh), and against the im2col path that takes over for
  * very large batches. The float32 tests run with oneDNN switched off (this path) and, where it
@@ -30,7 +36,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 class ShiftedPathTest {
 
     @ParameterizedTest(name = "oneDnn {0}")
-    @MethodSource("latticeq.nn.ConvolutionPaths#oneDnnSettings")
+    @MethodSource("latticeq.nn.layers.ConvolutionPaths#oneDnnSettings")
     void singleTanhLayerMatchesNaiveLoops(boolean oneDnn) {
         ConvolutionPaths.withOneDnn(oneDnn, () -> {
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
@@ -71,7 +77,7 @@ class ShiftedPathTest {
     }
 
     @ParameterizedTest(name = "oneDnn {0}")
-    @MethodSource("latticeq.nn.ConvolutionPaths#oneDnnSettings")
+    @MethodSource("latticeq.nn.layers.ConvolutionPaths#oneDnnSettings")
     void floatNetworkMatchesDoubleNetwork(boolean oneDnn) {
         ConvolutionPaths.withOneDnn(oneDnn, () -> {
             ArchitectureSpec spec = ArchitectureSpec.eq(List.of(6, 5, 4), List.of(3, 2, 1), List.of(8), 2);
@@ -122,7 +128,7 @@ class ShiftedPathTest {
     }
 
     @ParameterizedTest(name = "oneDnn {0}")
-    @MethodSource("latticeq.nn.ConvolutionPaths#oneDnnSettings")
+    @MethodSource("latticeq.nn.layers.ConvolutionPaths#oneDnnSettings")
     void firstLayerSkipsTheInputGradientWithoutChangingTheParameterGradients(boolean oneDnn) {
         ConvolutionPaths.withOneDnn(oneDnn, () -> {
             ArchitectureSpec spec = ArchitectureSpec.eq(List.of(5, 4), List.of(3, 3), List.of(6), 2);

@@ -1,12 +1,12 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One implementation of a {@link PeriodicConvolution}'s passes. {@link PeriodicConvolutionLayer}
- * checks the input, picks a path per forward pass (by data type, activation, stride and batch size)
- * and builds DL4J's gradient from what the path wrote; a path keeps its own buffers between calls.
+ * One implementation of a periodic convolution's passes. {@link PeriodicConvolutionEngine} picks a
+ * path per forward pass (by data type, activation, stride and batch size); a path keeps its own
+ * buffers between calls.
  */
 interface ConvolutionPath {
 

@@ -1,13 +1,13 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 /**
  * Obvious loop implementation of the periodic convolution (forward and gradients), the reference
  * for the fast layer. Arrays are flat c-ordered: x[n][ci][h][w], w[co][ci][kh][kw], out[n][co][ho][wo].
  */
-final class NaiveConvolution {
+public final class NaiveConvolution {
     final int n, cIn, h, w, cOut, kh, kw, sh, sw, hOut, wOut;
 
-    NaiveConvolution(int n, int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw) {
+    public NaiveConvolution(int n, int cIn, int h, int w, int cOut, int kh, int kw, int sh, int sw) {
         this.n = n; this.cIn = cIn; this.h = h; this.w = w; this.cOut = cOut; this.kh = kh; this.kw = kw;
         this.sh = sh; this.sw = sw;
         this.hOut = (h + sh - 1) / sh;
@@ -28,7 +28,7 @@ final class NaiveConvolution {
         return ((s * cOut + co) * hOut + ho) * wOut + wo;
     }
 
-    double[] forward(double[] x, double[] wt, double[] bias) {
+    public double[] forward(double[] x, double[] wt, double[] bias) {
         double[] out = new double[n * cOut * hOut * wOut];
         for (int s = 0; s < n; s++)
             for (int co = 0; co < cOut; co++)
@@ -45,7 +45,7 @@ final class NaiveConvolution {
     }
 
     /** Gradients of sum(out * r): returns {dW, db, dx}. */
-    double[][] backward(double[] x, double[] wt, double[] r) {
+    public double[][] backward(double[] x, double[] wt, double[] r) {
         double[] dw = new double[wt.length], db = new double[cOut], dx = new double[x.length];
         for (int s = 0; s < n; s++)
             for (int co = 0; co < cOut; co++)

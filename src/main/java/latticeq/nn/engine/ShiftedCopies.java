@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 /**
  * The stride-1 periodic convolution as kh gemms without an im2col matrix. Arrays are in "CHWN"

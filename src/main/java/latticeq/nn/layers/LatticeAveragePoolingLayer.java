@@ -1,5 +1,6 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
+import latticeq.nn.engine.HostArrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;

@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ final class Im2colGemmPath implements ConvolutionPath {
         double[] hostD;
     }
 
-    private final PeriodicConvolution conf;
+    private final ConvolutionGeometry conf;
     private final DataType type;
     private PeriodicIm2col table;
     private Chunk[] chunks;
@@ -44,7 +44,7 @@ final class Im2colGemmPath implements ConvolutionPath {
     private double[] hostD;
     private INDArray zCache, wAug, dWAug;
 
-    Im2colGemmPath(PeriodicConvolution conf, DataType type) {
+    Im2colGemmPath(ConvolutionGeometry conf, DataType type) {
         this.conf = conf;
         this.type = type;
     }
@@ -52,7 +52,7 @@ final class Im2colGemmPath implements ConvolutionPath {
     private PeriodicIm2col table(INDArray x) {
         int ch = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3);
         if (table == null || !table.matches(ch, h, w)) {
-            table = new PeriodicIm2col(ch, h, w, conf.getKernelH(), conf.getKernelW(), conf.getStrideH(), conf.getStrideW());
+            table = new PeriodicIm2col(ch, h, w, conf.kernelH(), conf.kernelW(), conf.strideH(), conf.strideW());
         }
         return table;
     }
@@ -60,7 +60,7 @@ final class Im2colGemmPath implements ConvolutionPath {
     @Override
     public INDArray forward(INDArray input, INDArray weights, INDArray bias, boolean training, LayerWorkspaceMgr mgr) {
         PeriodicIm2col t = table(input);
-        int n = batch = (int) input.size(0), cOut = (int) conf.getNOut();
+        int n = batch = (int) input.size(0), cOut = (int) conf.channelsOut();
         INDArray x = input.dataType() == type ? input : input.castTo(type);
         if (type == DataType.FLOAT) hostF = HostArrays.readFloat(x, hostF);
         else hostD = HostArrays.readDouble(x, hostD);
@@ -77,20 +77,20 @@ final class Im2colGemmPath implements ConvolutionPath {
             zCache = HostArrays.detached(zCache, type, z2.shape());
             zCache.assign(z2);
         }
-        conf.getActivationFn().getActivation(out, training);
+        conf.activation().getActivation(out, training);
         return out.permute(0, 3, 1, 2);
     }
 
     @Override
     public INDArray backward(INDArray epsilon, INDArray weights, INDArray dWView, INDArray dBView, LayerWorkspaceMgr mgr) {
         PeriodicIm2col t = table;
-        int n = batch, cOut = (int) conf.getNOut();
+        int n = batch, cOut = (int) conf.channelsOut();
         long rows = (long) n * t.hOut * t.wOut;
         INDArray epsNhwc = epsilon.permute(0, 2, 3, 1).dup('c');
         INDArray z = zCache.reshape('c', n, t.hOut, t.wOut, cOut);
-        INDArray delta = conf.getActivationFn().backprop(z, epsNhwc).getFirst();
+        INDArray delta = conf.activation().backprop(z, epsNhwc).getFirst();
         INDArray dz = HostArrays.dense(delta).reshape('c', rows, cOut);
-        boolean inputGradient = conf.isInputGradient();
+        boolean inputGradient = conf.inputGradient();
 
         INDArray w2 = weights2d(weights);
         int ss = t.sampleSize();
@@ -123,12 +123,12 @@ final class Im2colGemmPath implements ConvolutionPath {
     }
 
     private INDArray weights2d(INDArray w4) {
-        return w4.reshape('c', conf.getNOut(), (long) conf.getNIn() * conf.getKernelH() * conf.getKernelW());
+        return w4.reshape('c', conf.channelsOut(), (long) conf.channelsIn() * conf.kernelH() * conf.kernelW());
     }
 
     /** [W | b] as one [cOut, k+1] matrix, so that the bias rides in the same gemm as the kernel. */
     private INDArray weightsWithBias(PeriodicIm2col t, INDArray weights, INDArray bias) {
-        int cOut = (int) conf.getNOut();
+        int cOut = (int) conf.channelsOut();
         wAug = HostArrays.detached(wAug, type, cOut, t.k + 1);
         wAug.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t.k)).assign(weights2d(weights));
         wAug.get(NDArrayIndex.all(), NDArrayIndex.point(t.k)).assign(bias.reshape(cOut));

@@ -1,7 +1,8 @@
-package latticeq.nn;
+package latticeq.nn.layers;
 
 import java.util.List;
 import java.util.Map;
+import latticeq.nn.engine.HostArrays;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;

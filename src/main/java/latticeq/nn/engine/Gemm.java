@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.DoublePointer;

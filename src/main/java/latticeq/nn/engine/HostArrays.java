@@ -1,4 +1,4 @@
-package latticeq.nn;
+package latticeq.nn.engine;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Bulk copies between ND4J's off-heap arrays and Java arrays (one memory copy, no per-element calls). */
-final class HostArrays {
+public final class HostArrays {
     private HostArrays() {}
 
     /** The array itself when it is c-ordered, dense and not a view; otherwise a c-ordered copy. */
@@ -17,12 +17,12 @@ final class HostArrays {
     }
 
     /** True when the elements lie in c order, contiguous, from the start of the buffer (checked by strides). */
-    static boolean isDenseC(INDArray a) {
+    public static boolean isDenseC(INDArray a) {
         return a.offset() == 0 && a.data().length() >= a.length() && isContiguousC(a);
     }
 
     /** True when the elements lie in c order without gaps (a view may start anywhere in its buffer). */
-    static boolean isContiguousC(INDArray a) {
+    public static boolean isContiguousC(INDArray a) {
         long[] shape = a.shape(), stride = a.stride();
         long expect = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -47,12 +47,12 @@ final class HostArrays {
      * The native address of an array's first element. A view's data() is itself a view buffer whose
      * address pointer already includes the view's offset.
      */
-    static long address(INDArray a) {
+    public static long address(INDArray a) {
         org.bytedeco.javacpp.Pointer p = a.data().addressPointer();
         return p.address() + p.position() * p.sizeof();
     }
 
-    static float[] readFloat(INDArray a, float[] reuse) {
+    public static float[] readFloat(INDArray a, float[] reuse) {
         INDArray d = dense(a);
         int n = Math.toIntExact(d.length());
         float[] r = reuse != null && reuse.length >= n ? reuse : new float[n];
@@ -60,7 +60,7 @@ final class HostArrays {
         return r;
     }
 
-    static double[] readDouble(INDArray a, double[] reuse) {
+    public static double[] readDouble(INDArray a, double[] reuse) {
         INDArray d = dense(a);
         int n = Math.toIntExact(d.length());
         double[] r = reuse != null && reuse.length >= n ? reuse : new double[n];
@@ -69,11 +69,11 @@ final class HostArrays {
     }
 
     /** Writes n values into a dense c-ordered array ({@link #isDenseC}) starting at element {@code at}. */
-    static void write(float[] src, int n, INDArray dst, long at) {
+    public static void write(float[] src, int n, INDArray dst, long at) {
         floats(dst, at, n).put(src, 0, n);
     }
 
-    static void write(double[] src, int n, INDArray dst, long at) {
+    public static void write(double[] src, int n, INDArray dst, long at) {
         doubles(dst, at, n).put(src, 0, n);
     }
 
@@ -87,9 +87,9 @@ final class HostArrays {
         return new DoublePointer(a.data().addressPointer()).position(at).limit(at + n).asBuffer();
     }
 
-    static void requireFloatOrDouble(DataType t) {
+    public static void requireFloatOrDouble(DataType t) {
         if (t != DataType.FLOAT && t != DataType.DOUBLE) {
-            throw new IllegalArgumentException("dataType = " + t + ": PeriodicConvolution supports FLOAT and DOUBLE");
+            throw new IllegalArgumentException("dataType = " + t + ": the lattice layers support FLOAT and DOUBLE");
         }
     }
 }
