@@ -4,10 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import latticeq.io.AtomicFiles;
 import latticeq.nn.layers.ViewGradientUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -65,21 +65,16 @@ public final class LatticeModel {
         }
     }
 
-    /** Writes the model atomically (temporary file in the same directory, then an atomic move). */
+    /** Writes the model atomically ({@link AtomicFiles}). */
     public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".model-", ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             ModelSerializer.writeModel(network, tmp.toFile(), true);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("spec", spec);
             meta.put("provenance", provenance);
             ModelSerializer.addObjectToFile(tmp.toFile(), ENTRY, JSON.writeValueAsString(meta));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            return null;
+        });
     }
 
     /** Loads a model written by {@link #save}: network (with updater state), spec and provenance. */
