@@ -12,6 +12,8 @@ import latticeq.nn.layers.ViewGradientUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained (or freshly built) network together with its {@link ArchitectureSpec} and provenance
@@ -39,10 +41,24 @@ public final class LatticeModel {
     public MultiLayerNetwork network() { return network; }
     public Map<String, String> provenance() { return provenance; }
 
-    /** Network output for a batch [N, channels, Nt, Nx] (inference mode). */
+    /** Samples per forward pass of {@link #predict}: memory stays small on big lattices and test sets. */
+    static final int PREDICT_BATCH = 500;
+
+    /**
+     * Network output for features [N, channels, Nt, Nx] (inference mode), after {@link #checkInput};
+     * the features are cast to the network's data type and run in batches of 500 samples.
+     */
     public INDArray predict(INDArray features) {
         checkInput(spec, features);
-        return network.output(features, false);
+        INDArray x = features.castTo(network.getLayerWiseConfigurations().getDataType());
+        long n = x.size(0);
+        if (n <= PREDICT_BATCH) return network.output(x, false);
+        INDArray[] parts = new INDArray[(int) ((n + PREDICT_BATCH - 1) / PREDICT_BATCH)];
+        for (int i = 0; i < parts.length; i++) {
+            long from = (long) i * PREDICT_BATCH, to = Math.min(n, from + PREDICT_BATCH);
+            parts[i] = network.output(x.get(NDArrayIndex.interval(from, to)), false).dup();
+        }
+        return Nd4j.concat(0, parts);
     }
 
     /** Throws IllegalArgumentException naming the value and the allowed range when the batch does not fit the spec. */

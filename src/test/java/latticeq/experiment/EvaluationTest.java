@@ -39,17 +39,17 @@ class EvaluationTest {
         try (var s = java.nio.file.Files.list(dir)) { s.forEach(p -> entries.incrementAndGet()); }
         assertEquals(2, entries.get());
 
-        INDArray p = Evaluation.predict(fit.network(), Tensors.features(test));
+        INDArray p = fit.model().predict(Tensors.features(test));
         double sn = 0, sq = 0;
         for (int i = 0; i < test.size(); i++) {
             sn += Math.pow(p.getDouble(i, 0) - test.density(i), 2);
             sq += Math.pow(p.getDouble(i, 1) - test.phi2(i), 2);
         }
-        Evaluation.Score score = Evaluation.regression(fit.network(), test);
+        Evaluation.Score score = Evaluation.regression(fit.model(), test);
         assertEquals(sn / test.size(), score.mseDensity(), 1e-6);
         assertEquals(sq / test.size(), score.msePhi2(), 1e-6);
         assertEquals(10, score.nt());
-        List<Evaluation.MuScore> perMu = Evaluation.perMu(fit.network(), test);
+        List<Evaluation.MuScore> perMu = Evaluation.perMu(fit.model(), test);
         assertEquals(List.of(0.9, 1.1), perMu.stream().map(Evaluation.MuScore::mu).toList());
         double weighted = perMu.stream().mapToDouble(m -> m.mseDensity() * m.samples()).sum() / test.size();
         assertEquals(score.mseDensity(), weighted, 1e-6);
@@ -63,7 +63,7 @@ class EvaluationTest {
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(), Math.max(2, classes))
                 .withHead(Head.CLASSIFICATION, Math.max(2, classes));
         FitResult fit = StudyModels.counting(new ModelStore(dir), spec, pool, val, 60, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
-        double acc = Evaluation.accuracy(fit.network(), val, spec.outputs());
+        double acc = Evaluation.accuracy(fit.model(), val, spec.outputs());
         assertTrue(acc >= 0 && acc <= 1);
         int[] w = Tensors.windings(pool);
         long zeros = java.util.Arrays.stream(Tensors.windings(val)).filter(v -> v == 0).count();

@@ -85,7 +85,7 @@ class TrainerTest {
         double best = java.util.Arrays.stream(h.validationLoss()).filter(v -> !Double.isNaN(v)).min().orElseThrow();
         assertEquals(best, h.best().validationLoss());
         // the restored network reproduces the best validation loss
-        double again = Trainer.evaluate(r.model().network(), val, Head.REGRESSION, 500).loss();
+        double again = Scores.of(r.model(), val.getFeatures(), val.getLabels()).loss();
         assertEquals(best, again, 1e-12 * Math.max(1, best));
         assertTrue(h.epochs().size() < 40 || h.bestEpoch() > 38, "patience 2 should stop before 40 epochs: " + h.epochs().size());
     }
