@@ -81,7 +81,7 @@ public final class ModeComparison {
                 throw new IllegalArgumentException("train = " + train + ", test = " + test + ": need >= 1 each and train + test <= " + data.size());
             }
             Lattice lat = data.lattice();
-            LatticeGroup lg = group.equals(PointGroup.c4()) ? LatticeGroups.c4(lat) : LatticeGroups.d4(lat);
+            LatticeGroup lg = LatticeGroups.of(lat, group);
             return new Task("|phi|^2 on " + lat + " at mu = 0, " + group.name(), SymmetricArchitecture.linkRegression(group, convCopies, denseCopies), lg,
                     TargetAction.invariant(1), data.features(0, train), data.labels(0, train), data.features(train, train + test),
                     data.labels(train, train + test));
