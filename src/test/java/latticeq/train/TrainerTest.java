@@ -123,7 +123,7 @@ class TrainerTest {
             List<Double> perStep = new ArrayList<>();
             TrainingResult r = new Trainer(spec, config(o, 1e-2, 3, DataType.DOUBLE))
                     .mode(TrainingMode.EQUIVARIANT).constraints(cons)
-                    .onStep((step, epoch, net, loss) -> perStep.add(Distances.total(cons.distances(net))))
+                    .onStep((step, epoch, net, loss) -> perStep.add(Constraints.total(cons.distances(net))))
                     .fit(train, val);
             double norm = r.model().network().getLayer(0).getParam("W").norm2Number().doubleValue();
             for (EpochRecord e : r.history().epochs()) {
