@@ -4,7 +4,7 @@ package latticeq.nn.engine;
  * tanh on float arrays as a clamped rational function (the 13/6 approximation Eigen and PyTorch's
  * CPU kernels use for float32), with only multiplies, adds, one divide and min/max, so that HotSpot
  * vectorises the loop. libnd4j's single-threaded tanh and tanh_bp took 40 % of a training step
- * (docs/benchmarks.md). Error against Math.tanh: below 1e-6 absolute (checked in FastTanhTest).
+ * (docs/benchmarks-history.md). Error against Math.tanh: below 1e-6 absolute (checked in FastTanhTest).
  */
 final class FastTanh {
     private FastTanh() {}

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The passes of one periodic convolution layer, run on one of three paths picked per forward pass
- * (see docs/benchmarks.md for how they compare):
+ * (docs/benchmarks.md has their current speed, docs/benchmarks-history.md how they compare):
  * <ul>
  * <li>{@link OneDnnPath}: float32 with tanh or identity, the layers of every built network, wherever
  * oneDNN loads (-Dlatticeq.conv.onednn=false switches it off);</li>

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * new object, so the updater's identity check ({@code gradient.gradient() != flattened view}) takes
  * every gradient for an "external" one (computed in another network) and rebuilds views of each
  * parameter and gradient array twice per step, plus the minibatch-division subsets: dozens of
- * small native allocations per step (profile in docs/benchmarks.md). Here a gradient that lies in
+ * small native allocations per step (profile in docs/benchmarks-history.md, fifth pass). Here a gradient that lies in
  * the network's own flattened gradient is handed to the base class as that very view, so the
  * standard path runs; the arithmetic is the same (tested bit for bit against the stock updater).
  * {@link NetworkBuilder} and {@link LatticeModel#load} install it ({@link #install}).
