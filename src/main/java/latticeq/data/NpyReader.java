@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import latticeq.io.CacheKey;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import latticeq.io.CacheKey;
 
 /**
  * Reads {@code .npy} files (versions 1.0 to 3.0) with dtypes '&lt;i4', '&lt;f4', '&lt;f8' in C order.
