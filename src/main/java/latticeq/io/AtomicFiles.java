@@ -37,20 +37,7 @@ public final class AtomicFiles {
      * @return what {@code content} returned (a checksum, say)
      */
     public static <T> T write(Path target, Content<T> content) throws IOException {
-        Path file = target.toAbsolutePath().normalize();
-        Path parent = file.getParent();
-        Files.createDirectories(parent);
-        String name = file.getFileName().toString();
-        removeStaleTemporaries(parent, name, STALE_AFTER);
-        Path tmp = Files.createTempFile(parent, "." + name + ".tmp-", "");
-        try {
-            T result = content.writeTo(tmp);
-            readableByAll(tmp, false);
-            move(tmp, file, true);
-            return result;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return replace(target, false, content);
     }
 
     /** Writes a text file (UTF-8) atomically. */
@@ -64,24 +51,29 @@ public final class AtomicFiles {
      * target is first renamed aside, {@code .<name>.old-*}, and deleted after).
      */
     public static <T> T writeDirectory(Path target, Content<T> content) throws IOException {
-        Path dir = target.toAbsolutePath().normalize();
-        Path parent = dir.getParent();
+        return replace(target, true, content);
+    }
+
+    private static <T> T replace(Path target, boolean directory, Content<T> content) throws IOException {
+        Path path = target.toAbsolutePath().normalize();
+        Path parent = path.getParent();
         Files.createDirectories(parent);
-        String name = dir.getFileName().toString();
+        String name = path.getFileName().toString();
         removeStaleTemporaries(parent, name, STALE_AFTER);
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        String prefix = "." + name + ".tmp-";
+        Path tmp = directory ? Files.createTempDirectory(parent, prefix) : Files.createTempFile(parent, prefix, "");
         try {
             T result = content.writeTo(tmp);
-            readableByAll(tmp, true);
-            if (Files.exists(dir)) {
+            readableByAll(tmp, directory);
+            if (directory && Files.exists(path)) {
                 // a directory cannot be renamed over a non-empty one: move the old one aside first
                 Path old = Files.createTempDirectory(parent, "." + name + ".old-");
                 Files.delete(old);
-                move(dir, old, false);
-                move(tmp, dir, false);
+                move(path, old, false);
+                move(tmp, path, false);
                 deleteTree(old);
             } else {
-                move(tmp, dir, false);
+                move(tmp, path, !directory);
             }
             return result;
         } finally {
