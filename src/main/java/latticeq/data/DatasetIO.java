@@ -37,13 +37,13 @@ public final class DatasetIO {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes {@code data} as the directory {@code dir}, replacing an existing one ({@link AtomicFiles#writeDirectory}). */
-    public static void write(Dataset data, Path dir) throws IOException {
+    public static void write(LatticeDataset data, Path dir) throws IOException {
         AtomicFiles.writeDirectory(dir, tmp -> {
             DatasetSpec spec = data.spec();
             int n = data.size();
             int[] shape = data.featureShape();
             String shaConfigs = NpyWriter.writeInt32(tmp.resolve("configs.npy"), data.configs(), shape);
-            String shaTargets = NpyWriter.writeFloat64(tmp.resolve("targets.npy"), data.targets(), n, Dataset.TARGETS);
+            String shaTargets = NpyWriter.writeFloat64(tmp.resolve("targets.npy"), data.targets(), n, LatticeDataset.TARGETS);
             String shaMu = NpyWriter.writeFloat64(tmp.resolve("mu.npy"), data.mu(), n);
 
             ObjectNode m = JSON.createObjectNode();
@@ -65,7 +65,7 @@ public final class DatasetIO {
             }
             ObjectNode arrays = m.putObject("arrays");
             array(arrays, "configs", "<i4", shape, shaConfigs);
-            array(arrays, "targets", "<f8", new int[] {n, Dataset.TARGETS}, shaTargets);
+            array(arrays, "targets", "<f8", new int[] {n, LatticeDataset.TARGETS}, shaTargets);
             array(arrays, "mu", "<f8", new int[] {n}, shaMu);
             m.put("contentSha256", contentDigest(spec, n, shaConfigs, shaTargets, shaMu));
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), m);
@@ -96,7 +96,7 @@ public final class DatasetIO {
     }
 
     /** Reads and validates a dataset directory. */
-    public static Dataset read(Path dir) throws IOException {
+    public static LatticeDataset read(Path dir) throws IOException {
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new NpyFormatException(dir + ": no " + MANIFEST + " (not a dataset directory)");
@@ -133,11 +133,11 @@ public final class DatasetIO {
                         + " the manifest was edited after it was written");
             }
         }
-        int[] configs = load(dir, m, "configs", "<i4", new int[] {n, Dataset.CHANNELS, spec.nt(), spec.nx()}).asInt32();
-        double[] targets = load(dir, m, "targets", "<f8", new int[] {n, Dataset.TARGETS}).asFloat64();
+        int[] configs = load(dir, m, "configs", "<i4", new int[] {n, LatticeDataset.CHANNELS, spec.nt(), spec.nx()}).asInt32();
+        double[] targets = load(dir, m, "targets", "<f8", new int[] {n, LatticeDataset.TARGETS}).asFloat64();
         double[] mu = load(dir, m, "mu", "<f8", new int[] {n}).asFloat64();
         checkAgainstSpec(dir, spec, configs, targets, mu);
-        return new Dataset(spec, configs, targets, mu);
+        return new LatticeDataset(spec, configs, targets, mu);
     }
 
     /**
@@ -161,13 +161,13 @@ public final class DatasetIO {
                         + spec.configsPerMu() + " per mu" + (n == spec.size() ? "" : " at most"));
             }
         }
-        int volume = spec.nt() * spec.nx(), per = Dataset.CHANNELS * volume;
+        int volume = spec.nt() * spec.nx(), per = LatticeDataset.CHANNELS * volume;
         for (int i = 0; i < n; i++) {
             long sum = 0;
             for (int s = 0; s < volume; s++) sum += configs[i * per + s];   // channel 0 = k_t
             double density = (double) sum / volume;
-            if (Math.abs(targets[i * Dataset.TARGETS] - density) > 1e-9) {
-                throw new NpyFormatException(dir.resolve("targets.npy") + ": row " + i + " has n = " + targets[i * Dataset.TARGETS]
+            if (Math.abs(targets[i * LatticeDataset.TARGETS] - density) > 1e-9) {
+                throw new NpyFormatException(dir.resolve("targets.npy") + ": row " + i + " has n = " + targets[i * LatticeDataset.TARGETS]
                         + " but its configuration's k_t channel averages " + density);
             }
         }

@@ -22,10 +22,10 @@ public final class Datasets {
      * A cache entry that fails validation (corrupted, edited, or written for another spec) is
      * regenerated, and the progress listener is told why first.
      */
-    public static Dataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
+    public static LatticeDataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
         Path dir = cacheDirectory(root, spec);
         return DiskCache.loadOrCompute(dir, entry -> {
-            Dataset cached = DatasetIO.read(entry);
+            LatticeDataset cached = DatasetIO.read(entry);
             if (!cached.spec().equals(spec)) throw new NpyFormatException("it holds another spec");
             progress.update(1, 1, "loaded " + entry.getFileName());
             progress.finish();

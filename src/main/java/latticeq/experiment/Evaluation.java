@@ -3,7 +3,7 @@ package latticeq.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import latticeq.data.Dataset;
+import latticeq.data.LatticeDataset;
 import latticeq.nn.LatticeModel;
 import latticeq.train.Scores;
 
@@ -21,13 +21,13 @@ public final class Evaluation {
     public record MuScore(double mu, int samples, double trueDensity, double predictedDensity, double truePhi2,
                           double predictedPhi2, double mseDensity, double msePhi2, double mse) {}
 
-    public static Score regression(LatticeModel model, Dataset test) {
+    public static Score regression(LatticeModel model, LatticeDataset test) {
         double[] m = Scores.of(model, Tensors.features(test), Tensors.targets(test)).targetMse();
         return new Score(test.spec().nt(), test.spec().nx(), test.size(), (m[0] + m[1]) / 2, m[0], m[1]);
     }
 
     /** One row per mu of the dataset, ascending. */
-    public static List<MuScore> perMu(LatticeModel model, Dataset test) {
+    public static List<MuScore> perMu(LatticeModel model, LatticeDataset test) {
         double[][] p = model.predict(Tensors.features(test)).toDoubleMatrix();
         TreeMap<Double, double[]> acc = new TreeMap<>(); // count, sum n, sum n^, sum q, sum q^, se n, se q
         for (int i = 0; i < test.size(); i++) {
@@ -51,12 +51,12 @@ public final class Evaluation {
     }
 
     /** Fraction of samples whose winding number the classifier predicts right. */
-    public static double accuracy(LatticeModel model, Dataset test, int classes) {
+    public static double accuracy(LatticeModel model, LatticeDataset test, int classes) {
         return Scores.of(model, Tensors.features(test), Tensors.windingOneHot(test, classes)).accuracy();
     }
 
     /** Accuracy of always answering the most frequent class of {@code train} (the baseline to beat). */
-    public static double majorityBaseline(Dataset train, Dataset test) {
+    public static double majorityBaseline(LatticeDataset train, LatticeDataset test) {
         int[] w = Tensors.windings(train);
         TreeMap<Integer, Integer> counts = new TreeMap<>();
         for (int v : w) counts.merge(v, 1, Integer::sum);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import latticeq.data.Dataset;
 import latticeq.data.DatasetGenerator;
 import latticeq.data.DatasetSpec;
+import latticeq.data.LatticeDataset;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
@@ -22,13 +22,13 @@ class EvaluationTest {
         @Override public void finish() {}
     };
 
-    private static Dataset data(int nt, int nx, long seed, int perMu) {
+    private static LatticeDataset data(int nt, int nx, long seed, int perMu) {
         return DatasetGenerator.generate(DatasetSpec.paper(nt, nx, List.of(0.9, 1.1), perMu, 50, 2, seed), 1, QUIET);
     }
 
     @Test
     void scoresAgreeWithAHandComputationOverSamples(@TempDir Path dir) throws Exception {
-        Dataset pool = data(6, 4, 1L, 30), val = data(6, 4, 2L, 10), test = data(10, 5, 3L, 7);
+        LatticeDataset pool = data(6, 4, 1L, 30), val = data(6, 4, 2L, 10), test = data(10, 5, 3L, 7);
         ModelStore store = new ModelStore(dir);
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(4), 2);
         FitResult fit = StudyModels.regression(store, spec, pool, val, 40, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
@@ -58,7 +58,7 @@ class EvaluationTest {
 
     @Test
     void countingAccuracyIsAFractionAndTheBaselineIsTheModeShare(@TempDir Path dir) throws Exception {
-        Dataset pool = data(6, 4, 4L, 30), val = data(6, 4, 5L, 10);
+        LatticeDataset pool = data(6, 4, 4L, 30), val = data(6, 4, 5L, 10);
         int classes = Tensors.maxWinding(pool, val) + 1;
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(), Math.max(2, classes))
                 .withHead(Head.CLASSIFICATION, Math.max(2, classes));

@@ -9,19 +9,19 @@ import latticeq.phi4.DualConfiguration;
  *
  * <p>{@code configs} is [N, 4, N_t, N_x] row-major with channels (k_t, k_x, l_t, l_x);
  * {@code targets} is [N, 2] with (n, |phi|^2) per configuration; {@code mu} is [N]. The record
- * copies arrays in and its accessors return copies, so a Dataset is immutable.
+ * copies arrays in and its accessors return copies, so a LatticeDataset is immutable.
  *
  * @param spec    how the data were made
  * @param configs [N, 4, N_t, N_x] int channels
  * @param targets [N, 2] (n, |phi|^2)
  * @param mu      [N] chemical potential of each sample
  */
-public record Dataset(DatasetSpec spec, int[] configs, double[] targets, double[] mu) {
+public record LatticeDataset(DatasetSpec spec, int[] configs, double[] targets, double[] mu) {
 
     public static final int CHANNELS = 4;
     public static final int TARGETS = 2;
 
-    public Dataset {
+    public LatticeDataset {
         int n = mu.length;
         int per = CHANNELS * spec.nt() * spec.nx();
         if ((long) n * per != configs.length) {
@@ -134,17 +134,17 @@ public record Dataset(DatasetSpec spec, int[] configs, double[] targets, double[
     }
 
     /** The first {@code n} samples (the data are shuffled over mu when the spec says so). */
-    public Dataset subset(int n) {
+    public LatticeDataset subset(int n) {
         if (n < 0 || n > size()) {
             throw new IllegalArgumentException("n = " + n + " is not allowed: need 0 <= n <= " + size());
         }
         int per = CHANNELS * spec.nt() * spec.nx();
-        return new Dataset(spec, Arrays.copyOf(configs, n * per), Arrays.copyOf(targets, TARGETS * n), Arrays.copyOf(mu, n));
+        return new LatticeDataset(spec, Arrays.copyOf(configs, n * per), Arrays.copyOf(targets, TARGETS * n), Arrays.copyOf(mu, n));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dataset d && d.spec.equals(spec) && Arrays.equals(d.configs, configs)
+        return o instanceof LatticeDataset d && d.spec.equals(spec) && Arrays.equals(d.configs, configs)
                 && Arrays.equals(d.targets, targets) && Arrays.equals(d.mu, mu);
     }
 
@@ -155,6 +155,6 @@ public record Dataset(DatasetSpec spec, int[] configs, double[] targets, double[
 
     @Override
     public String toString() {
-        return "Dataset[" + lattice() + ", " + size() + " samples, mu " + spec.mus() + ", seed " + spec.seed() + "]";
+        return "LatticeDataset[" + lattice() + ", " + size() + " samples, mu " + spec.mus() + ", seed " + spec.seed() + "]";
     }
 }
