@@ -13,7 +13,7 @@
 #
 # Each training measurement follows BENCH_WARMUP seconds (default 20) of untimed steps, on both sides,
 # each inference measurement 3 s: a fresh JVM's training rate climbs for about 15 s while the JIT
-# compiles DL4J's step (docs/benchmarks.md, fifth pass); PyTorch's rate does not depend on the warm-up
+# compiles DL4J's step (docs/benchmarks-history.md, fifth pass); PyTorch's rate does not depend on the warm-up
 # (8,700 / 8,300 samples/s after 2 s, 9,800 / 8,000 after 20 s, alternating). BENCH_TORCH_WARMUP
 # overrides PyTorch's warm-up alone.
 #

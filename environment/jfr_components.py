@@ -15,6 +15,7 @@ COMPONENTS = [
     ("LatticeAveragePoolingLayer.backprop", "pooling backward"),
     ("PeriodicConvolutionLayer", "periodic layer (other)"),
     ("OneDnnPath", "periodic layer (other)"),
+    ("PeriodicConvolutionEngine", "periodic layer (other)"),
     ("pdater", "updater"),
     ("OutputLayer", "output layer, loss, score"),
     ("LossMSE", "output layer, loss, score"),

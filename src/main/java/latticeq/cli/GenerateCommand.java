@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import latticeq.data.Dataset;
 import latticeq.data.DatasetGenerator;
 import latticeq.data.DatasetIO;
 import latticeq.data.DatasetSpec;
+import latticeq.data.LatticeDataset;
 import latticeq.lattice.Lattice;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code generate}: datasets of configurations and targets, one directory per lattice size. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -120,7 +120,7 @@ final class GenerateCommand implements Callable<Integer> {
         ArrayNode results = json.createArrayNode();
         for (DatasetSpec ds : specs) {
             long t0 = System.nanoTime();
-            Dataset data = DatasetGenerator.generate(ds, nThreads, new StderrProgress(spec.commandLine().getErr(), "generate", !quiet));
+            LatticeDataset data = DatasetGenerator.generate(ds, nThreads, new StderrProgress(spec.commandLine().getErr(), "generate", !quiet));
             double seconds = (System.nanoTime() - t0) * 1e-9;
             Path dir = out.resolve(ds.nt() + "x" + ds.nx());
             DatasetIO.write(data, dir);

@@ -15,7 +15,7 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Generates a {@link Dataset}: one independent {@link WormSampler} chain per mu with its own
+ * Generates a {@link LatticeDataset}: one independent {@link WormSampler} chain per mu with its own
  * derived seed ({@link DatasetSpec#streamSeed}); each chain thermalizes, then saves a configuration
  * every {@code decorrelationSweeps} sweeps. Chains run in parallel on a fixed thread pool; each
  * writes into its own slice of the arrays, so the result does not depend on the thread count.
@@ -24,11 +24,11 @@ public final class DatasetGenerator {
     private DatasetGenerator() {}
 
     /** Generates with as many threads as there are processors (at most one per mu). */
-    public static Dataset generate(DatasetSpec spec, ProgressListener progress) {
+    public static LatticeDataset generate(DatasetSpec spec, ProgressListener progress) {
         return generate(spec, Runtime.getRuntime().availableProcessors(), progress);
     }
 
-    public static Dataset generate(DatasetSpec spec, int threads, ProgressListener progress) {
+    public static LatticeDataset generate(DatasetSpec spec, int threads, ProgressListener progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " is not allowed: need >= 1");
         }
@@ -102,10 +102,10 @@ public final class DatasetGenerator {
         if (spec.shuffle()) {
             return shuffled(spec, configs, targets, mu, per);
         }
-        return new Dataset(spec, configs, targets, mu);
+        return new LatticeDataset(spec, configs, targets, mu);
     }
 
-    private static Dataset shuffled(DatasetSpec spec, int[] configs, double[] targets, double[] mu, int per) {
+    private static LatticeDataset shuffled(DatasetSpec spec, int[] configs, double[] targets, double[] mu, int per) {
         int n = mu.length;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(spec.shuffleSeed());
         int[] perm = new PermutationSampler(rng, n, n).sample();
@@ -119,6 +119,6 @@ public final class DatasetGenerator {
             t2[2 * i + 1] = targets[2 * j + 1];
             m2[i] = mu[j];
         }
-        return new Dataset(spec, c2, t2, m2);
+        return new LatticeDataset(spec, c2, t2, m2);
     }
 }

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import latticeq.Version;
+import latticeq.io.AtomicFiles;
+import latticeq.io.CacheKey;
 
 /**
  * A dataset on disk: a directory with
@@ -24,8 +23,8 @@ import latticeq.Version;
  *   manifest.json  format, code version, the full {@link DatasetSpec} (seed included), the
  *                  per-mu stream seeds, and for each array its file, dtype, shape and sha256
  * </pre>
- * The directory is written under a temporary name next to the target and renamed into place
- * (atomic move), so a reader never sees half a dataset. {@link #read} checks the manifest, then
+ * The directory is written atomically ({@link AtomicFiles#writeDirectory}), so a reader never sees
+ * half a dataset. {@link #read} checks the manifest, then
  * each array's magic, dtype and shape, then its sha256, and names the first problem it finds.
  */
 public final class DatasetIO {
@@ -37,19 +36,14 @@ public final class DatasetIO {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Writes {@code data} as the directory {@code dir}, replacing an existing one. */
-    public static void write(Dataset data, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        removeStaleTemporaries(parent, target.getFileName().toString(), STALE_AFTER);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
+    /** Writes {@code data} as the directory {@code dir}, replacing an existing one ({@link AtomicFiles#writeDirectory}). */
+    public static void write(LatticeDataset data, Path dir) throws IOException {
+        AtomicFiles.writeDirectory(dir, tmp -> {
             DatasetSpec spec = data.spec();
             int n = data.size();
             int[] shape = data.featureShape();
             String shaConfigs = NpyWriter.writeInt32(tmp.resolve("configs.npy"), data.configs(), shape);
-            String shaTargets = NpyWriter.writeFloat64(tmp.resolve("targets.npy"), data.targets(), n, Dataset.TARGETS);
+            String shaTargets = NpyWriter.writeFloat64(tmp.resolve("targets.npy"), data.targets(), n, LatticeDataset.TARGETS);
             String shaMu = NpyWriter.writeFloat64(tmp.resolve("mu.npy"), data.mu(), n);
 
             ObjectNode m = JSON.createObjectNode();
@@ -71,35 +65,13 @@ public final class DatasetIO {
             }
             ObjectNode arrays = m.putObject("arrays");
             array(arrays, "configs", "<i4", shape, shaConfigs);
-            array(arrays, "targets", "<f8", new int[] {n, Dataset.TARGETS}, shaTargets);
+            array(arrays, "targets", "<f8", new int[] {n, LatticeDataset.TARGETS}, shaTargets);
             array(arrays, "mu", "<f8", new int[] {n}, shaMu);
             m.put("contentSha256", contentDigest(spec, n, shaConfigs, shaTargets, shaMu));
-            Path manifestTmp = tmp.resolve(MANIFEST + ".tmp");
-            JSON.writeValue(manifestTmp.toFile(), m);
-            Files.move(manifestTmp, tmp.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
-            NpyWriter.readableByAll(tmp, true);
-
-            if (Files.exists(target)) {
-                // move the old directory aside first: a directory cannot be renamed over a non-empty one
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot write " + target + " atomically on this file system", e);
-        } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
-        }
+            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), m);
+            return null;
+        });
     }
-
-    /** Temporaries of an interrupted write older than this are removed at the next write into the same folder. */
-    static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
 
     /**
      * The checksum that ties the manifest together: the spec (as this code serialises it), the size
@@ -109,31 +81,7 @@ public final class DatasetIO {
     static String contentDigest(DatasetSpec spec, int size, String shaConfigs, String shaTargets, String shaMu) {
         String canonical = JSON.valueToTree(spec).toString() + "|size=" + size + "|configs=" + shaConfigs
                 + "|targets=" + shaTargets + "|mu=" + shaMu;
-        return java.util.HexFormat.of().formatHex(NpyWriter.sha256().digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * Removes the hidden temporaries of our own naming ({@code .<name>.tmp-*}, {@code .<name>.old-*})
-     * that an interrupted write left in {@code parent}, when they are older than {@code age}: a write
-     * in progress (seconds to minutes) is never touched.
-     *
-     * @return how many were removed
-     */
-    public static int removeStaleTemporaries(Path parent, String name, java.time.Duration age) throws IOException {
-        if (!Files.isDirectory(parent)) return 0;
-        long cutoff = System.currentTimeMillis() - age.toMillis();
-        int removed = 0;
-        try (Stream<Path> list = Files.list(parent)) {
-            for (Path p : list.toList()) {
-                String f = p.getFileName().toString();
-                boolean ours = f.startsWith("." + name + ".tmp-") || f.startsWith("." + name + ".old-");
-                if (ours && Files.isDirectory(p) && Files.getLastModifiedTime(p).toMillis() < cutoff) {
-                    deleteTree(p);
-                    removed++;
-                }
-            }
-        }
-        return removed;
+        return CacheKey.hex(CacheKey.sha256().digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static void array(ObjectNode arrays, String name, String dtype, int[] shape, String sha) {
@@ -148,7 +96,7 @@ public final class DatasetIO {
     }
 
     /** Reads and validates a dataset directory. */
-    public static Dataset read(Path dir) throws IOException {
+    public static LatticeDataset read(Path dir) throws IOException {
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new NpyFormatException(dir + ": no " + MANIFEST + " (not a dataset directory)");
@@ -185,11 +133,11 @@ public final class DatasetIO {
                         + " the manifest was edited after it was written");
             }
         }
-        int[] configs = load(dir, m, "configs", "<i4", new int[] {n, Dataset.CHANNELS, spec.nt(), spec.nx()}).asInt32();
-        double[] targets = load(dir, m, "targets", "<f8", new int[] {n, Dataset.TARGETS}).asFloat64();
+        int[] configs = load(dir, m, "configs", "<i4", new int[] {n, LatticeDataset.CHANNELS, spec.nt(), spec.nx()}).asInt32();
+        double[] targets = load(dir, m, "targets", "<f8", new int[] {n, LatticeDataset.TARGETS}).asFloat64();
         double[] mu = load(dir, m, "mu", "<f8", new int[] {n}).asFloat64();
         checkAgainstSpec(dir, spec, configs, targets, mu);
-        return new Dataset(spec, configs, targets, mu);
+        return new LatticeDataset(spec, configs, targets, mu);
     }
 
     /**
@@ -213,13 +161,13 @@ public final class DatasetIO {
                         + spec.configsPerMu() + " per mu" + (n == spec.size() ? "" : " at most"));
             }
         }
-        int volume = spec.nt() * spec.nx(), per = Dataset.CHANNELS * volume;
+        int volume = spec.nt() * spec.nx(), per = LatticeDataset.CHANNELS * volume;
         for (int i = 0; i < n; i++) {
             long sum = 0;
             for (int s = 0; s < volume; s++) sum += configs[i * per + s];   // channel 0 = k_t
             double density = (double) sum / volume;
-            if (Math.abs(targets[i * Dataset.TARGETS] - density) > 1e-9) {
-                throw new NpyFormatException(dir.resolve("targets.npy") + ": row " + i + " has n = " + targets[i * Dataset.TARGETS]
+            if (Math.abs(targets[i * LatticeDataset.TARGETS] - density) > 1e-9) {
+                throw new NpyFormatException(dir.resolve("targets.npy") + ": row " + i + " has n = " + targets[i * LatticeDataset.TARGETS]
                         + " but its configuration's k_t channel averages " + density);
             }
         }
@@ -243,21 +191,10 @@ public final class DatasetIO {
             throw new NpyFormatException(file + ": shape is " + Arrays.toString(a.shape()) + ", expected " + Arrays.toString(shape));
         }
         String expected = entry.path("sha256").asText();
-        String found = java.util.HexFormat.of().formatHex(NpyWriter.sha256().digest(bytes));
+        String found = CacheKey.hex(CacheKey.sha256().digest(bytes));
         if (!found.equals(expected)) {
             throw new NpyFormatException(file + ": sha256 mismatch (manifest " + expected + ", file " + found + "): the data are corrupted");
         }
         return a;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,11 +1,8 @@
 package latticeq.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
+import latticeq.io.CacheKey;
 import latticeq.lattice.Lattice;
 import latticeq.phi4.DualSampler;
 import latticeq.phi4.Phi4Params;
@@ -102,13 +99,7 @@ public record DatasetSpec(int nt, int nx, double eta, double lambda, List<Double
 
     /** A short, stable key of this spec (sha256 of its JSON), used to name cache directories. */
     public String cacheKey() {
-        try {
-            ObjectMapper m = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-            byte[] json = m.writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(NpyWriter.sha256().digest(json)).substring(0, 16);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CacheKey.of(this);
     }
 
     private static long mix(long z) {

@@ -1,8 +1,8 @@
 package latticeq.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import latticeq.io.DiskCache;
 import latticeq.progress.ProgressListener;
 
 /**
@@ -22,26 +22,16 @@ public final class Datasets {
      * A cache entry that fails validation (corrupted, edited, or written for another spec) is
      * regenerated, and the progress listener is told why first.
      */
-    public static Dataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
+    public static LatticeDataset loadOrGenerate(Path root, DatasetSpec spec, ProgressListener progress) throws IOException {
         Path dir = cacheDirectory(root, spec);
-        if (Files.isDirectory(dir)) {
-            String why;
-            try {
-                Dataset cached = DatasetIO.read(dir);
-                if (cached.spec().equals(spec)) {
-                    progress.update(1, 1, "loaded " + dir.getFileName());
-                    progress.finish();
-                    return cached;
-                }
-                why = "it holds another spec";
-            } catch (NpyFormatException e) {
-                why = e.getMessage();
-            }
-            // never silently: the user sees why the cache is not used before the (long) generation starts
-            progress.update(0, 1, "cache entry " + dir.getFileName() + " is not usable (" + why + "): generating it again");
-        }
-        Dataset data = DatasetGenerator.generate(spec, progress);
-        DatasetIO.write(data, dir);
-        return data;
+        return DiskCache.loadOrCompute(dir, entry -> {
+            LatticeDataset cached = DatasetIO.read(entry);
+            if (!cached.spec().equals(spec)) throw new NpyFormatException("it holds another spec");
+            progress.update(1, 1, "loaded " + entry.getFileName());
+            progress.finish();
+            return cached;
+        }, () -> DatasetGenerator.generate(spec, progress), DatasetIO::write,
+                // never silently: the user sees why the cache is not used before the (long) generation starts
+                why -> progress.update(0, 1, "cache entry " + dir.getFileName() + " is not usable (" + why + "): generating it again"));
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import latticeq.io.CacheKey;
 
 /**
  * Reads {@code .npy} files (versions 1.0 to 3.0) with dtypes '&lt;i4', '&lt;f4', '&lt;f8' in C order.
@@ -42,7 +42,7 @@ public final class NpyReader {
 
     /** sha256 (lower-case hex) of a file's bytes. */
     public static String sha256(Path file) throws IOException {
-        return HexFormat.of().formatHex(NpyWriter.sha256().digest(Files.readAllBytes(file)));
+        return CacheKey.hex(CacheKey.sha256().digest(Files.readAllBytes(file)));
     }
 
     static NpyArray parse(Path file, byte[] bytes) throws NpyFormatException {

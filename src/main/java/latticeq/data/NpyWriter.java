@@ -6,17 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+import latticeq.io.AtomicFiles;
+import latticeq.io.CacheKey;
 
 /**
  * Writes little-endian {@code .npy} files (version 1.0, C order) that NumPy reads unchanged with
- * {@code numpy.load}. Each write goes to a temporary file in the target directory, which is then
- * renamed over the target (atomic move), and returns the sha256 of the file's bytes.
+ * {@code numpy.load}. Each write is atomic ({@link AtomicFiles}) and returns the sha256 of the file's bytes.
  */
 public final class NpyWriter {
     private NpyWriter() {}
@@ -58,35 +56,13 @@ public final class NpyWriter {
     }
 
     private static String write(Path file, String dtype, int[] shape, byte[] payload) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        MessageDigest sha = sha256();
-        try {
+        return AtomicFiles.write(file, tmp -> {
+            MessageDigest sha = CacheKey.sha256();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
                 out.write(Npy.header(dtype, shape));
                 out.write(payload);
             }
-            readableByAll(tmp, false);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** Temp files and directories are created private (0600/0700); the results should be 0644/0755 like any other output. */
-    static void readableByAll(Path p, boolean directory) throws IOException {
-        if (Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(directory ? "rwxr-xr-x" : "rw-r--r--"));
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+            return CacheKey.hex(sha.digest());
+        });
     }
 }

@@ -38,7 +38,7 @@ public record LatticeSetup(int side, int samples, PointGroup group, List<Integer
     }
 
     public LatticeGroup latticeGroup(latticeq.lattice.Lattice lattice) {
-        return group.equals(PointGroup.c4()) ? LatticeGroups.c4(lattice) : LatticeGroups.d4(lattice);
+        return LatticeGroups.of(lattice, group);
     }
 
     public RegressionData data(latticeq.progress.ProgressListener progress) {

@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import latticeq.augment.Augmenter;
 import latticeq.augment.Batch;
 import latticeq.data.idx.FashionMnist;
 import latticeq.lattice.Lattice;
+import latticeq.nn.LatticeModel;
 import latticeq.progress.ProgressListener;
 import latticeq.symmetry.LatticeGroup;
 import latticeq.symmetry.LatticeGroups;
 import latticeq.symmetry.PointGroup;
 import latticeq.symmetry.TargetAction;
 import latticeq.train.EpochRecord;
+import latticeq.train.Scores;
 import latticeq.train.Trainer;
 import latticeq.train.TrainingMode;
 import latticeq.train.TrainingResult;
@@ -78,7 +81,7 @@ public final class ModeComparison {
                 throw new IllegalArgumentException("train = " + train + ", test = " + test + ": need >= 1 each and train + test <= " + data.size());
             }
             Lattice lat = data.lattice();
-            LatticeGroup lg = group.equals(PointGroup.c4()) ? LatticeGroups.c4(lat) : LatticeGroups.d4(lat);
+            LatticeGroup lg = LatticeGroups.of(lat, group);
             return new Task("|phi|^2 on " + lat + " at mu = 0, " + group.name(), SymmetricArchitecture.linkRegression(group, convCopies, denseCopies), lg,
                     TargetAction.invariant(1), data.features(0, train), data.labels(0, train), data.features(train, train + test),
                     data.labels(train, train + test));
@@ -203,9 +206,10 @@ public final class ModeComparison {
                         dist = new double[e1], sec = new double[e1];
                 double[] hookSeconds = new double[e1];
                 MultiLayerNetwork first = trainer.initialNetwork();
-                trL[0] = GradientProbe.loss(first, task.trainX(), task.trainY());
-                teL[0] = GradientProbe.loss(first, task.testX(), task.testY());
-                teA[0] = task.classification() ? accuracy(first.output(task.testX()), task.testY()) : Double.NaN;
+                trL[0] = scores(task, first, task.trainX(), task.trainY()).loss();
+                Scores test0 = scores(task, first, task.testX(), task.testY());
+                teL[0] = test0.loss();
+                teA[0] = task.classification() ? test0.accuracy() : Double.NaN;
                 evaluateTransformed(task, first, spaces, transformed, 0, tfL, tfA, dist);
                 long[] steps = {0};
                 TrainingResult r = trainer.onStep((step, epoch, net, loss) -> {
@@ -213,7 +217,7 @@ public final class ModeComparison {
                     if (step % perEpoch != 0) return;
                     long h0 = System.nanoTime();
                     int e = (int) (step / perEpoch);
-                    trL[e] = GradientProbe.loss(net, task.trainX(), task.trainY());
+                    trL[e] = scores(task, net, task.trainX(), task.trainY()).loss();
                     evaluateTransformed(task, net, spaces, transformed, e, tfL, tfA, dist);
                     hookSeconds[e] = (System.nanoTime() - h0) / 1e9;
                     p.update(++done[0], total, v.label() + " seed " + seed + " epoch " + e);
@@ -236,16 +240,14 @@ public final class ModeComparison {
 
     private static void evaluateTransformed(Task task, MultiLayerNetwork net, NetworkSubspaces spaces, Batch transformed, int e,
                                             double[] tfL, double[] tfA, double[] dist) {
-        tfL[e] = GradientProbe.loss(net, transformed.features(), transformed.labels());
-        tfA[e] = task.classification() ? accuracy(net.output(transformed.features()), transformed.labels()) : Double.NaN;
+        Scores tf = scores(task, net, transformed.features(), transformed.labels());
+        tfL[e] = tf.loss();
+        tfA[e] = task.classification() ? tf.accuracy() : Double.NaN;
         dist[e] = spaces.distanceToEquivariant(net).relative();
     }
 
-    /** Fraction of rows whose arg-max agrees. */
-    static double accuracy(INDArray output, INDArray oneHot) {
-        INDArray a = output.argMax(1), b = oneHot.argMax(1);
-        long n = output.size(0), ok = 0;
-        for (long i = 0; i < n; i++) if (a.getLong(i) == b.getLong(i)) ok++;
-        return (double) ok / n;
+    /** The library's one metrics implementation, the predictions through the model's input checks (as the trainer's validation). */
+    private static Scores scores(Task task, MultiLayerNetwork net, INDArray x, INDArray y) {
+        return Scores.of(new LatticeModel(task.architecture().spec(), net, Map.of()), x, y);
     }
 }

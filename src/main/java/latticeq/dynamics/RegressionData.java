@@ -1,9 +1,9 @@
 package latticeq.dynamics;
 
 import java.util.List;
-import latticeq.data.Dataset;
 import latticeq.data.DatasetGenerator;
 import latticeq.data.DatasetSpec;
+import latticeq.data.LatticeDataset;
 import latticeq.lattice.Lattice;
 import latticeq.progress.ProgressListener;
 import latticeq.symmetry.LinkLift;
@@ -36,12 +36,12 @@ public record RegressionData(Lattice lattice, INDArray features, INDArray labels
         if (side < 3) throw new IllegalArgumentException("side = " + side + ": need >= 3 (3x3 kernels)");
         if (samples < 2) throw new IllegalArgumentException("samples = " + samples + ": need >= 2");
         DatasetSpec spec = DatasetSpec.paper(side, side, List.of(0.0), samples, thermSweeps, decorrelationSweeps, seed);
-        Dataset d = DatasetGenerator.generate(spec, 1, progress == null ? ProgressListener.none() : progress);
+        LatticeDataset d = DatasetGenerator.generate(spec, 1, progress == null ? ProgressListener.none() : progress);
         return of(d);
     }
 
     /** Wraps a generated dataset (square lattice) with |phi|^2 as the target. */
-    public static RegressionData of(Dataset d) {
+    public static RegressionData of(LatticeDataset d) {
         Lattice lat = d.lattice();
         if (lat.nt() != lat.nx()) throw new IllegalArgumentException("lattice " + lat + ": need a square lattice for C4 and D4");
         int n = d.size();

@@ -3,10 +3,9 @@ package latticeq.experiment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import latticeq.io.AtomicFiles;
 import latticeq.lattice.Lattice;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Family;
@@ -30,18 +29,7 @@ public final class ArchitectureStore {
     /** Writes the spec atomically. */
     public Path save(ArchitectureSpec spec) throws IOException {
         Path target = file(spec.family());
-        Files.createDirectories(root);
-        Path tmp = Files.createTempFile(root, ".best-" + spec.family(), ".tmp");
-        try {
-            Files.writeString(tmp, JSON.writeValueAsString(spec));
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(target, JSON.writeValueAsString(spec));
         return target;
     }
 

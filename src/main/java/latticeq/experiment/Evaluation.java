@@ -3,16 +3,15 @@ package latticeq.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import latticeq.data.Dataset;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import latticeq.data.LatticeDataset;
+import latticeq.nn.LatticeModel;
+import latticeq.train.Scores;
 
-/** Test errors of trained networks on datasets: overall, per target, per mu, accuracy. */
+/**
+ * Test errors of trained models on datasets: overall, per target, per mu, accuracy; predictions go
+ * through {@link LatticeModel#predict} (input checks, batches) and the metrics through {@link Scores}.
+ */
 public final class Evaluation {
-    private static final int BATCH = 500;
-
     private Evaluation() {}
 
     /** Test errors of a regression network on one dataset. */
@@ -22,26 +21,14 @@ public final class Evaluation {
     public record MuScore(double mu, int samples, double trueDensity, double predictedDensity, double truePhi2,
                           double predictedPhi2, double mseDensity, double msePhi2, double mse) {}
 
-    /** Network outputs for features [N, ...], computed in batches of 500 (memory stays small on big lattices). */
-    public static INDArray predict(MultiLayerNetwork net, INDArray x) {
-        long n = x.size(0);
-        List<INDArray> parts = new ArrayList<>();
-        for (long from = 0; from < n; from += BATCH) {
-            long to = Math.min(n, from + BATCH);
-            parts.add(net.output(x.get(NDArrayIndex.interval(from, to))).dup());
-        }
-        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
-    }
-
-    public static Score regression(MultiLayerNetwork net, Dataset test) {
-        INDArray p = predict(net, Tensors.features(test));
-        double[] m = Metrics.msePerTarget(p, Tensors.targets(test));
+    public static Score regression(LatticeModel model, LatticeDataset test) {
+        double[] m = Scores.of(model, Tensors.features(test), Tensors.targets(test)).targetMse();
         return new Score(test.spec().nt(), test.spec().nx(), test.size(), (m[0] + m[1]) / 2, m[0], m[1]);
     }
 
     /** One row per mu of the dataset, ascending. */
-    public static List<MuScore> perMu(MultiLayerNetwork net, Dataset test) {
-        double[][] p = predict(net, Tensors.features(test)).toDoubleMatrix();
+    public static List<MuScore> perMu(LatticeModel model, LatticeDataset test) {
+        double[][] p = model.predict(Tensors.features(test)).toDoubleMatrix();
         TreeMap<Double, double[]> acc = new TreeMap<>(); // count, sum n, sum n^, sum q, sum q^, se n, se q
         for (int i = 0; i < test.size(); i++) {
             double[] a = acc.computeIfAbsent(test.mu(i), k -> new double[7]);
@@ -64,12 +51,12 @@ public final class Evaluation {
     }
 
     /** Fraction of samples whose winding number the classifier predicts right. */
-    public static double accuracy(MultiLayerNetwork net, Dataset test, int classes) {
-        return Metrics.accuracy(predict(net, Tensors.features(test)), Tensors.windingOneHot(test, classes));
+    public static double accuracy(LatticeModel model, LatticeDataset test, int classes) {
+        return Scores.of(model, Tensors.features(test), Tensors.windingOneHot(test, classes)).accuracy();
     }
 
     /** Accuracy of always answering the most frequent class of {@code train} (the baseline to beat). */
-    public static double majorityBaseline(Dataset train, Dataset test) {
+    public static double majorityBaseline(LatticeDataset train, LatticeDataset test) {
         int[] w = Tensors.windings(train);
         TreeMap<Integer, Integer> counts = new TreeMap<>();
         for (int v : w) counts.merge(v, 1, Integer::sum);

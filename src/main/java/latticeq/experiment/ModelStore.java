@@ -3,19 +3,14 @@ package latticeq.experiment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import latticeq.io.AtomicFiles;
+import latticeq.io.CacheKey;
+import latticeq.io.DiskCache;
 import latticeq.nn.LatticeModel;
 
 /**
@@ -43,12 +38,7 @@ public final class ModelStore {
      * their JSON: the same parts give the same key in every run.
      */
     public static String key(Object... parts) {
-        try {
-            byte[] json = JSON.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash key parts", e);
-        }
+        return CacheKey.of(parts);
     }
 
     /** Directory of one entry. */
@@ -66,20 +56,13 @@ public final class ModelStore {
 
     /**
      * The stored network of (name, key), or {@code fit} run and its result stored. An entry that
-     * cannot be read is trained again and replaced.
+     * cannot be read (damaged, or written by a version whose layer classes had other names) is
+     * trained again and replaced; standard error says why.
      */
     public FitResult loadOrFit(String name, String key, Supplier<FitResult> fit) throws IOException {
         Path dir = directory(name, key);
-        if (Files.isRegularFile(dir.resolve("model.zip")) && Files.isRegularFile(dir.resolve("history.json"))) {
-            try {
-                return read(dir);
-            } catch (IOException | RuntimeException e) {
-                // fall through: a damaged entry is replaced
-            }
-        }
-        FitResult result = fit.get();
-        write(dir, result);
-        return result;
+        return DiskCache.loadOrCompute(dir, ModelStore::read, fit::get, (result, d) -> write(d, result),
+                why -> System.err.println("model cache entry " + dir.getFileName() + " is not usable (" + why + "): training it again"));
     }
 
     /** Reads an entry (marked cached; seconds = the wall time its training took when it was trained). */
@@ -95,10 +78,7 @@ public final class ModelStore {
 
     /** Writes an entry atomically (replacing an older one). */
     public static void write(Path dir, FitResult result) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
-        try {
+        AtomicFiles.writeDirectory(dir, tmp -> {
             result.model().save(tmp.resolve("model.zip"));
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("trainLoss", result.trainLoss());
@@ -107,27 +87,11 @@ public final class ModelStore {
             h.put("seconds", result.seconds());
             h.put("version", latticeq.Version.get());
             Files.writeString(tmp.resolve("history.json"), JSON.writeValueAsString(h));
-            deleteTree(dir);
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir);
-            }
-        } finally {
-            deleteTree(tmp);
-        }
+            return null;
+        });
     }
 
     private static double[] toDoubles(Object list) {
         return ((java.util.List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package latticeq.experiment;
 
 import java.io.IOException;
-import latticeq.data.Dataset;
+import latticeq.data.LatticeDataset;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
@@ -36,25 +36,25 @@ public final class StudyModels {
     }
 
     /** A regression network on (n, |phi|^2), trained or loaded. */
-    public static FitResult regression(ModelStore store, ArchitectureSpec spec, Dataset pool, Dataset validationPool,
+    public static FitResult regression(ModelStore store, ArchitectureSpec spec, LatticeDataset pool, LatticeDataset validationPool,
                                        int n, TrainingConfig config, ProgressListener progress) throws IOException {
         requireHead(spec, Head.REGRESSION);
         requireSize(n, pool);
-        Dataset train = pool.subset(n);
-        Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
+        LatticeDataset train = pool.subset(n);
+        LatticeDataset val = validationPool.subset(validationSize(n, validationPool.size()));
         String key = ModelStore.key("regression", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
         return reportCached(store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
                 Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), progress)), progress);
     }
 
     /** A classifier of the winding number W into {@code spec.outputs()} classes, trained or loaded. */
-    public static FitResult counting(ModelStore store, ArchitectureSpec spec, Dataset pool, Dataset validationPool,
+    public static FitResult counting(ModelStore store, ArchitectureSpec spec, LatticeDataset pool, LatticeDataset validationPool,
                                      int n, TrainingConfig config, ProgressListener progress) throws IOException {
         requireHead(spec, Head.CLASSIFICATION);
         requireSize(n, pool);
         int classes = spec.outputs();
-        Dataset train = pool.subset(n);
-        Dataset val = validationPool.subset(validationSize(n, validationPool.size()));
+        LatticeDataset train = pool.subset(n);
+        LatticeDataset val = validationPool.subset(validationSize(n, validationPool.size()));
         String key = ModelStore.key("counting", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
         return reportCached(store.loadOrFit(spec.family() + "-count-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
                 Tensors.features(train), Tensors.windingOneHot(train, classes), Tensors.features(val),
@@ -84,7 +84,7 @@ public final class StudyModels {
         }
     }
 
-    private static void requireSize(int n, Dataset pool) {
+    private static void requireSize(int n, LatticeDataset pool) {
         if (n < 1 || n > pool.size()) {
             throw new IllegalArgumentException("n = " + n + " is not allowed: need 1.." + pool.size() + " (the pool's size)");
         }

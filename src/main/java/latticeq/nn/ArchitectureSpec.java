@@ -1,6 +1,7 @@
 package latticeq.nn;
 
 import java.util.List;
+import latticeq.nn.engine.ConvolutionGeometry;
 
 /**
  * Immutable description of one network of the EQ / ST / FL families.
@@ -71,7 +72,7 @@ public record ArchitectureSpec(Family family, List<Integer> convChannels, List<I
                     + ": only FL is bound to a lattice size, use 0x0 for " + family);
         }
         if (latticeNt > 0) {
-            int min = PeriodicConvolutionLayer.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
+            int min = ConvolutionGeometry.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
             if (latticeNt < min || latticeNx < min) {
                 throw new IllegalArgumentException("lattice = " + latticeNt + "x" + latticeNx
                         + ": too small for the kernels, need Nt, Nx >= " + min);
@@ -136,6 +137,6 @@ public record ArchitectureSpec(Family family, List<Integer> convChannels, List<I
 
     /** Smallest lattice extent the network accepts: half the largest kernel (circular padding wraps at most once). */
     public int minLatticeSize() {
-        return PeriodicConvolutionLayer.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
+        return ConvolutionGeometry.minExtent(convKernels.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
 }

@@ -5,12 +5,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import latticeq.io.AtomicFiles;
+import latticeq.nn.layers.ViewGradientUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A trained (or freshly built) network together with its {@link ArchitectureSpec} and provenance
@@ -38,10 +41,24 @@ public final class LatticeModel {
     public MultiLayerNetwork network() { return network; }
     public Map<String, String> provenance() { return provenance; }
 
-    /** Network output for a batch [N, channels, Nt, Nx] (inference mode). */
+    /** Samples per forward pass of {@link #predict}: memory stays small on big lattices and test sets. */
+    static final int PREDICT_BATCH = 500;
+
+    /**
+     * Network output for features [N, channels, Nt, Nx] (inference mode), after {@link #checkInput};
+     * the features are cast to the network's data type and run in batches of 500 samples.
+     */
     public INDArray predict(INDArray features) {
         checkInput(spec, features);
-        return network.output(features, false);
+        INDArray x = features.castTo(network.getLayerWiseConfigurations().getDataType());
+        long n = x.size(0);
+        if (n <= PREDICT_BATCH) return network.output(x, false);
+        INDArray[] parts = new INDArray[(int) ((n + PREDICT_BATCH - 1) / PREDICT_BATCH)];
+        for (int i = 0; i < parts.length; i++) {
+            long from = (long) i * PREDICT_BATCH, to = Math.min(n, from + PREDICT_BATCH);
+            parts[i] = network.output(x.get(NDArrayIndex.interval(from, to)), false).dup();
+        }
+        return Nd4j.concat(0, parts);
     }
 
     /** Throws IllegalArgumentException naming the value and the allowed range when the batch does not fit the spec. */
@@ -64,21 +81,16 @@ public final class LatticeModel {
         }
     }
 
-    /** Writes the model atomically (temporary file in the same directory, then an atomic move). */
+    /** Writes the model atomically ({@link AtomicFiles}). */
     public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".model-", ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             ModelSerializer.writeModel(network, tmp.toFile(), true);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("spec", spec);
             meta.put("provenance", provenance);
             ModelSerializer.addObjectToFile(tmp.toFile(), ENTRY, JSON.writeValueAsString(meta));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            return null;
+        });
     }
 
     /** Loads a model written by {@link #save}: network (with updater state), spec and provenance. */

@@ -9,7 +9,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * whenever one of them is descheduled, and every small op of a DL4J step pays it, while the
  * periodic layer's own work is parallel already (oneDNN's OpenMP threads in float32, Java threads
  * over the batch on the BLAS paths). Measured on the project's 2-core machine under load
- * (docs/benchmarks.md): training 7x faster with single-threaded ND4J ops. This only limits ND4J's
+ * (docs/benchmarks-history.md): training 7x faster with single-threaded ND4J ops. This only limits ND4J's
  * ops: oneDNN still uses OMP_NUM_THREADS threads (default one per core), so do not set that
  * variable to 1. This is a process-wide setting, so the library never calls it by itself.
  */

@@ -1,5 +1,9 @@
 package latticeq.nn;
 
+import latticeq.nn.engine.HostArrays;
+import latticeq.nn.layers.LatticeAveragePooling;
+import latticeq.nn.layers.PeriodicConvolution;
+import latticeq.nn.layers.ViewGradientUpdater;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -2,7 +2,8 @@ package latticeq.symmetry;
 
 /**
  * How a point symmetry acts on a block of channels of a lattice field (together with moving
- * sites by g). Exact formulas for link fields: /work/shared/link-field-symmetries.md.
+ * sites by g). The raw-link formulas are written out a second time, independently, in the tests
+ * ({@code FieldActionTest.docAction}), which check this class against them.
  *
  * <ul>
  *   <li>{@link #TRIVIAL}: one scalar channel, (g.s)(p) = s(g^-1 p).</li>

@@ -9,7 +9,7 @@ package latticeq.symmetry;
 public enum D4 {
     /** (t, x) -> (t, x). */
     IDENTITY(1, 0, 0, 1),
-    /** r: (t, x) -> (-x, t), the 90-degree rotation of link-field-symmetries.md. */
+    /** r: (t, x) -> (-x, t), the 90-degree rotation. */
     ROT90(0, -1, 1, 0),
     /** r^2 = R_t R_x: (t, x) -> (-t, -x). */
     ROT180(-1, 0, 0, -1),

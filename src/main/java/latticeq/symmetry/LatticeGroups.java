@@ -39,6 +39,19 @@ public final class LatticeGroups {
         return new LatticeGroup(pointGroup.name() + " (centred)", lattice, pointGroup, false, true);
     }
 
+    /**
+     * The point group, acting about the origin without translations, on {@code lattice}: C4 gives
+     * {@link #c4}, D4 {@link #d4}, D2 {@link #d2}, any other group itself (never a fallback to D4).
+     */
+    public static LatticeGroup of(Lattice lattice, PointGroup pointGroup) {
+        return of(lattice, pointGroup, false);
+    }
+
+    /** The named point group ({@link PointGroup#named}: an unknown name is an error) about the origin on {@code lattice}. */
+    public static LatticeGroup of(Lattice lattice, String pointGroupName) {
+        return of(lattice, PointGroup.named(pointGroupName));
+    }
+
     /** Any point group on {@code lattice}, with or without translations. */
     public static LatticeGroup of(Lattice lattice, PointGroup pointGroup, boolean translations) {
         return new LatticeGroup(null, lattice, pointGroup, translations);

@@ -75,6 +75,21 @@ public final class PointGroup {
         return generatedBy("{1,R_x,C R_t,C R_t R_x}", PointElement.R_X, PointElement.C_R_T);
     }
 
+    /** The named groups {@link #named} knows, by their names. */
+    private static final List<PointGroup> NAMED = List.of(trivial(), c4(), d4(), d2(), chargeConjugation(), chemicalPotentialSymmetry());
+
+    /**
+     * The named group with this name (C4, D4, D2, trivial, Z2(C), {1,R_x,C R_t,C R_t R_x}; case
+     * ignored). An unknown name is an error, never a fallback to another group.
+     */
+    public static PointGroup named(String name) {
+        for (PointGroup g : NAMED) {
+            if (g.name.equalsIgnoreCase(name == null ? "" : name.trim())) return g;
+        }
+        throw new IllegalArgumentException("point group name = '" + name + "' is not known: need one of "
+                + NAMED.stream().map(PointGroup::name).toList());
+    }
+
     public String name() {
         return name;
     }

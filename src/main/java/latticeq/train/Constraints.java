@@ -30,8 +30,17 @@ public record Constraints(List<ParamProjection> group, List<ParamProjection> adm
         return new Constraints(List.of(), List.of(), List.of());
     }
 
-    /** ||A - Pi_G A||_F per parameter (keys "layer_param"), in list order. */
+    /** ||A - Pi_G A||_F per parameter (keys "layer_param", e.g. "0_W"), in list order: the paper's distance to H_G. */
     public Map<String, Double> distances(MultiLayerNetwork net) {
-        return Distances.toSubspace(net, group);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (ParamProjection p : group) m.put(p.name(), p.distance(net));
+        return m;
+    }
+
+    /** The distance of all parameters together: the root of the sum of squares of per-parameter {@link #distances}. */
+    public static double total(Map<String, Double> distances) {
+        double s = 0;
+        for (double d : distances.values()) s += d * d;
+        return Math.sqrt(s);
     }
 }

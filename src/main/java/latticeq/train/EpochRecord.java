@@ -22,6 +22,6 @@ public record EpochRecord(int epoch, double trainLoss, double validationLoss, do
 
     /** Distance of all projected parameters together (root of the sum of squares). */
     public double totalDistance() {
-        return Distances.total(distances);
+        return Constraints.total(distances);
     }
 }

@@ -163,16 +163,16 @@ public final class Trainer {
                 lossSum += net.score() * batch.numExamples();
                 seen += batch.numExamples();
             }
-            Evaluation ev = evaluate(net, validation);
+            Scores ev = evaluate(net, validation);
             Map<String, Double> dist = constraints.distances(net);
             double wall = (System.nanoTime() - t0) * 1e-9;
-            epochs.add(new EpochRecord(epoch, lossSum / seen, ev.loss, wall, dist, ev.targetMse, ev.accuracy));
-            if (ev.loss < bestLoss) {
-                bestLoss = ev.loss;
+            epochs.add(new EpochRecord(epoch, lossSum / seen, ev.loss(), wall, dist, ev.targetMse(), ev.accuracy()));
+            if (ev.loss() < bestLoss) {
+                bestLoss = ev.loss();
                 bestEpoch = epoch;
                 bestParams = net.params().dup();
             }
-            progress.update(epoch, config.maxEpochs(), String.format("epoch %d loss %.3e val %.3e", epoch, lossSum / seen, ev.loss));
+            progress.update(epoch, config.maxEpochs(), String.format("epoch %d loss %.3e val %.3e", epoch, lossSum / seen, ev.loss()));
             if (epoch >= config.minEpochs() && epoch - bestEpoch >= config.patience()) {
                 stopped = epoch < config.maxEpochs();
                 break;
@@ -235,43 +235,7 @@ public final class Trainer {
         }
     }
 
-    /** Validation loss (MSE over all outputs, or mean cross-entropy), per-target MSE and accuracy. */
-    record Evaluation(double loss, double[] targetMse, double accuracy) {}
-
-    static Evaluation evaluate(MultiLayerNetwork net, DataSet d, Head head, int chunk) {
-        INDArray x = d.getFeatures(), y = d.getLabels();
-        int n = (int) x.size(0), k = (int) y.size(1);
-        double[] se = new double[k];
-        double ce = 0;
-        long correct = 0;
-        for (int s = 0; s < n; s += chunk) {
-            int e = Math.min(n, s + chunk);
-            INDArray xs = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(s, e));
-            double[] out = net.output(xs.castTo(net.getLayerWiseConfigurations().getDataType()), false)
-                    .castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            double[] lab = y.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(s, e)).castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            for (int i = 0; i < e - s; i++) {
-                int arg = 0, lArg = 0;
-                for (int j = 0; j < k; j++) {
-                    double o = out[i * k + j], l = lab[i * k + j];
-                    se[j] += (o - l) * (o - l);
-                    if (head == Head.CLASSIFICATION && l > 0) ce -= l * Math.log(Math.max(o, 1e-300));
-                    if (o > out[i * k + arg]) arg = j;
-                    if (l > lab[i * k + lArg]) lArg = j;
-                }
-                if (arg == lArg) correct++;
-            }
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += se[j];
-            se[j] /= n;
-        }
-        if (head == Head.CLASSIFICATION) return new Evaluation(ce / n, new double[0], (double) correct / n);
-        return new Evaluation(sum / ((double) n * k), se, Double.NaN);
-    }
-
-    private Evaluation evaluate(MultiLayerNetwork net, DataSet d) {
-        return evaluate(net, d, spec.head(), 500);
+    private Scores evaluate(MultiLayerNetwork net, DataSet d) {
+        return Scores.of(new LatticeModel(spec, net, Map.of()), d.getFeatures(), d.getLabels());
     }
 }

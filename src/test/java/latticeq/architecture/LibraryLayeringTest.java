@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library never depends on the notebook layer, the kernel or the CLI (design.md: arrows
- * point down). Checked on the compiled classes: every class the library references is named
+ * The library never depends on the notebook layer, the kernel or the CLI (README, Architecture:
+ * arrows point down). Checked on the compiled classes: every class the library references is named
  * in its constant pool, so a forbidden reference shows up as a "latticeq/notebook/" string
  * whether it came from an import, a fully qualified name or a lambda.
  */

@@ -29,7 +29,7 @@ class DatasetTest {
     void generatedSamplesArePhysicalAndTargetsMatchTheirConfigurations() {
         DatasetSpec spec = small(1);
         List<Long> reports = new ArrayList<>();
-        Dataset d = DatasetGenerator.generate(spec, 2, (done, total, msg) -> reports.add(done));
+        LatticeDataset d = DatasetGenerator.generate(spec, 2, (done, total, msg) -> reports.add(done));
         assertEquals(120, d.size());
         assertArrayEquals(new int[] {120, 4, 6, 4}, d.featureShape());
         assertFalse(reports.isEmpty());
@@ -63,10 +63,10 @@ class DatasetTest {
 
     @Test
     void sameSpecGivesIdenticalDataWhateverTheThreadsAndOtherSeedsDiffer() {
-        Dataset a = DatasetGenerator.generate(small(5), 1, ProgressListener.none());
-        Dataset b = DatasetGenerator.generate(small(5), 3, ProgressListener.none());
+        LatticeDataset a = DatasetGenerator.generate(small(5), 1, ProgressListener.none());
+        LatticeDataset b = DatasetGenerator.generate(small(5), 3, ProgressListener.none());
         assertEquals(a, b);
-        Dataset c = DatasetGenerator.generate(small(6), 2, ProgressListener.none());
+        LatticeDataset c = DatasetGenerator.generate(small(6), 2, ProgressListener.none());
         assertNotEquals(a, c);
     }
 
@@ -80,7 +80,7 @@ class DatasetTest {
         assertNotEquals(a.streamSeed(1.05), a.streamSeed(0.9));
         assertNotEquals(a.streamSeed(1.05), small(10).streamSeed(1.05));
         // unshuffled single-mu data of b equal the mu = 1.05 samples of the same chain generated alone
-        Dataset d = DatasetGenerator.generate(b, 1, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(b, 1, ProgressListener.none());
         for (int i = 0; i < d.size(); i++) {
             assertEquals(1.05, d.mu(i));
         }
@@ -88,8 +88,8 @@ class DatasetTest {
 
     @Test
     void subsetTakesTheFirstSamplesAndAccessorsCopy() {
-        Dataset d = DatasetGenerator.generate(small(2), 2, ProgressListener.none());
-        Dataset s = d.subset(7);
+        LatticeDataset d = DatasetGenerator.generate(small(2), 2, ProgressListener.none());
+        LatticeDataset s = d.subset(7);
         assertEquals(7, s.size());
         for (int i = 0; i < 7; i++) {
             assertEquals(d.configuration(i), s.configuration(i));
@@ -118,7 +118,7 @@ class DatasetTest {
 
     @Test
     void writeReadRoundTripWithManifest() throws IOException {
-        Dataset d = DatasetGenerator.generate(small(3), 2, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(small(3), 2, ProgressListener.none());
         Path out = dir.resolve("set");
         DatasetIO.write(d, out);
         assertEquals(d, DatasetIO.read(out));
@@ -139,7 +139,7 @@ class DatasetTest {
     @Test
     void corruptedFilesAreRejectedWithTheProblemNamed() throws IOException {
         DatasetSpec spec = new DatasetSpec(4, 2, 4.01, 1.0, List.of(1.0), 20, 10, 2, 2, 4, false);
-        Dataset d = DatasetGenerator.generate(spec, 1, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(spec, 1, ProgressListener.none());
         Path out = dir.resolve("c");
         DatasetIO.write(d, out);
         Path configs = out.resolve("configs.npy");
@@ -176,7 +176,7 @@ class DatasetTest {
     @Test
     void editedManifestsAndArraysThatContradictTheSpecAreRejected() throws IOException {
         DatasetSpec spec = new DatasetSpec(4, 2, 4.01, 1.0, List.of(0.9, 1.2), 10, 10, 2, 2, 4, true);
-        Dataset d = DatasetGenerator.generate(spec, 1, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(spec, 1, ProgressListener.none());
         Path out = dir.resolve("m");
         DatasetIO.write(d, out);
         Path manifest = out.resolve("manifest.json");
@@ -211,7 +211,7 @@ class DatasetTest {
     /** Temporaries of an interrupted write are removed at the next write once they are stale, never while fresh. */
     @Test
     void staleTemporariesOfInterruptedWritesAreRemoved() throws IOException {
-        Dataset d = DatasetGenerator.generate(new DatasetSpec(4, 2, 4.01, 1.0, List.of(1.0), 5, 10, 2, 2, 4, false), 1, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(new DatasetSpec(4, 2, 4.01, 1.0, List.of(1.0), 5, 10, 2, 2, 4, false), 1, ProgressListener.none());
         Path stale = Files.createDirectories(dir.resolve(".t.tmp-123").resolve("inner"));
         Files.writeString(stale.resolve("configs.npy"), "half written");
         Path staleOld = Files.createDirectories(dir.resolve(".t.old-9"));
@@ -236,11 +236,11 @@ class DatasetTest {
         DatasetSpec spec = small(8);
         List<String> messages = new ArrayList<>();
         ProgressListener log = (done, total, msg) -> messages.add(msg);
-        Dataset first = Datasets.loadOrGenerate(dir, spec, log);
+        LatticeDataset first = Datasets.loadOrGenerate(dir, spec, log);
         Path entry = Datasets.cacheDirectory(dir, spec);
         assertTrue(Files.isDirectory(entry));
         messages.clear();
-        Dataset second = Datasets.loadOrGenerate(dir, spec, log);
+        LatticeDataset second = Datasets.loadOrGenerate(dir, spec, log);
         assertEquals(first, second);
         assertEquals(List.of("loaded " + entry.getFileName()), messages);
         // another seed is another entry
@@ -260,7 +260,7 @@ class DatasetTest {
     @Test
     void numpyLoadsAWrittenDataset() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(NpyTest.run("import numpy") == 0, "/usr/bin/python3 with numpy not available");
-        Dataset d = DatasetGenerator.generate(small(4), 2, ProgressListener.none());
+        LatticeDataset d = DatasetGenerator.generate(small(4), 2, ProgressListener.none());
         Path out = dir.resolve("np");
         DatasetIO.write(d, out);
         String check = String.join(";",

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import latticeq.data.Dataset;
 import latticeq.data.DatasetGenerator;
 import latticeq.data.DatasetSpec;
+import latticeq.data.LatticeDataset;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
@@ -22,13 +22,13 @@ class EvaluationTest {
         @Override public void finish() {}
     };
 
-    private static Dataset data(int nt, int nx, long seed, int perMu) {
+    private static LatticeDataset data(int nt, int nx, long seed, int perMu) {
         return DatasetGenerator.generate(DatasetSpec.paper(nt, nx, List.of(0.9, 1.1), perMu, 50, 2, seed), 1, QUIET);
     }
 
     @Test
     void scoresAgreeWithAHandComputationOverSamples(@TempDir Path dir) throws Exception {
-        Dataset pool = data(6, 4, 1L, 30), val = data(6, 4, 2L, 10), test = data(10, 5, 3L, 7);
+        LatticeDataset pool = data(6, 4, 1L, 30), val = data(6, 4, 2L, 10), test = data(10, 5, 3L, 7);
         ModelStore store = new ModelStore(dir);
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(4), 2);
         FitResult fit = StudyModels.regression(store, spec, pool, val, 40, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
@@ -39,17 +39,17 @@ class EvaluationTest {
         try (var s = java.nio.file.Files.list(dir)) { s.forEach(p -> entries.incrementAndGet()); }
         assertEquals(2, entries.get());
 
-        INDArray p = Evaluation.predict(fit.network(), Tensors.features(test));
+        INDArray p = fit.model().predict(Tensors.features(test));
         double sn = 0, sq = 0;
         for (int i = 0; i < test.size(); i++) {
             sn += Math.pow(p.getDouble(i, 0) - test.density(i), 2);
             sq += Math.pow(p.getDouble(i, 1) - test.phi2(i), 2);
         }
-        Evaluation.Score score = Evaluation.regression(fit.network(), test);
+        Evaluation.Score score = Evaluation.regression(fit.model(), test);
         assertEquals(sn / test.size(), score.mseDensity(), 1e-6);
         assertEquals(sq / test.size(), score.msePhi2(), 1e-6);
         assertEquals(10, score.nt());
-        List<Evaluation.MuScore> perMu = Evaluation.perMu(fit.network(), test);
+        List<Evaluation.MuScore> perMu = Evaluation.perMu(fit.model(), test);
         assertEquals(List.of(0.9, 1.1), perMu.stream().map(Evaluation.MuScore::mu).toList());
         double weighted = perMu.stream().mapToDouble(m -> m.mseDensity() * m.samples()).sum() / test.size();
         assertEquals(score.mseDensity(), weighted, 1e-6);
@@ -58,12 +58,12 @@ class EvaluationTest {
 
     @Test
     void countingAccuracyIsAFractionAndTheBaselineIsTheModeShare(@TempDir Path dir) throws Exception {
-        Dataset pool = data(6, 4, 4L, 30), val = data(6, 4, 5L, 10);
+        LatticeDataset pool = data(6, 4, 4L, 30), val = data(6, 4, 5L, 10);
         int classes = Tensors.maxWinding(pool, val) + 1;
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(), Math.max(2, classes))
                 .withHead(Head.CLASSIFICATION, Math.max(2, classes));
         FitResult fit = StudyModels.counting(new ModelStore(dir), spec, pool, val, 60, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
-        double acc = Evaluation.accuracy(fit.network(), val, spec.outputs());
+        double acc = Evaluation.accuracy(fit.model(), val, spec.outputs());
         assertTrue(acc >= 0 && acc <= 1);
         int[] w = Tensors.windings(pool);
         long zeros = java.util.Arrays.stream(Tensors.windings(val)).filter(v -> v == 0).count();

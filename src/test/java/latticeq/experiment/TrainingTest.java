@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import latticeq.nn.ArchitectureSpec;
+import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
+import latticeq.train.Scores;
 import latticeq.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,11 +48,11 @@ class TrainingTest {
         FitResult a = StudyModels.train(spec, cfg, train[0], train[1], val[0], val[1], QUIET);
         double[] v = a.validationLoss();
         for (double x : v) assertTrue(v[a.bestEpoch()] <= x);
-        double restored = Metrics.mse(a.network().output(val[0]), val[1]);
+        double restored = Scores.of(a.model(), val[0], val[1]).loss();
         assertEquals(a.bestValidationLoss(), restored, 1e-4 * Math.max(1, restored));
         INDArray meanPrediction = Nd4j.zeros(DataType.FLOAT, 50, 2).addRowVector(train[1].mean(0));
-        assertTrue(restored < Metrics.mse(meanPrediction, val[1]),
-                "restored " + restored + " vs constant " + Metrics.mse(meanPrediction, val[1]));
+        double constant = Scores.of(Head.REGRESSION, meanPrediction, val[1]).loss();
+        assertTrue(restored < constant, "restored " + restored + " vs constant " + constant);
         assertEquals(50, StudyModels.validationSize(500, 2000));
         assertEquals(10, StudyModels.validationSize(50, 2000));
         assertEquals(7, StudyModels.validationSize(500, 7));

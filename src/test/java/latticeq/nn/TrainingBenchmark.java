@@ -59,7 +59,7 @@ public final class TrainingBenchmark {
                 new AMSGrad(1e-3), 0.0, DataType.FLOAT);
     }
 
-    static List<DataSet> batches(int count, int batch, int nt, int nx, long seed) {
+    public static List<DataSet> batches(int count, int batch, int nt, int nx, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         List<DataSet> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -57,7 +57,7 @@ class FieldActionTest {
         assertEquals(0.0, homomorphismError(reg, mixedElements(sq, PointGroup.d4(), rng), rng));
     }
 
-    /** The formulas of link-field-symmetries.md, written out independently. */
+    /** The raw-link actions written out by hand from how k and l links move (oriented k, reversed links shift by one site), independently of FieldAction. */
     static int[] docAction(Lattice L, String which, int[] f, int a, int b) {
         int v = L.volume();
         int[] o = new int[4 * v];

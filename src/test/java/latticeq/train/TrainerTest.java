@@ -85,7 +85,7 @@ class TrainerTest {
         double best = java.util.Arrays.stream(h.validationLoss()).filter(v -> !Double.isNaN(v)).min().orElseThrow();
         assertEquals(best, h.best().validationLoss());
         // the restored network reproduces the best validation loss
-        double again = Trainer.evaluate(r.model().network(), val, Head.REGRESSION, 500).loss();
+        double again = Scores.of(r.model(), val.getFeatures(), val.getLabels()).loss();
         assertEquals(best, again, 1e-12 * Math.max(1, best));
         assertTrue(h.epochs().size() < 40 || h.bestEpoch() > 38, "patience 2 should stop before 40 epochs: " + h.epochs().size());
     }
@@ -123,7 +123,7 @@ class TrainerTest {
             List<Double> perStep = new ArrayList<>();
             TrainingResult r = new Trainer(spec, config(o, 1e-2, 3, DataType.DOUBLE))
                     .mode(TrainingMode.EQUIVARIANT).constraints(cons)
-                    .onStep((step, epoch, net, loss) -> perStep.add(Distances.total(cons.distances(net))))
+                    .onStep((step, epoch, net, loss) -> perStep.add(Constraints.total(cons.distances(net))))
                     .fit(train, val);
             double norm = r.model().network().getLayer(0).getParam("W").norm2Number().doubleValue();
             for (EpochRecord e : r.history().epochs()) {
