@@ -70,16 +70,21 @@ public final class ModelStore {
      */
     public FitResult loadOrFit(String name, String key, Supplier<FitResult> fit) throws IOException {
         Path dir = directory(name, key);
-        if (Files.isRegularFile(dir.resolve("model.zip")) && Files.isRegularFile(dir.resolve("history.json"))) {
-            try {
-                return read(dir);
-            } catch (IOException | RuntimeException e) {
-                // fall through: a damaged entry is replaced
-            }
-        }
+        FitResult stored = readIfUsable(dir);
+        if (stored != null) return stored;
         FitResult result = fit.get();
         write(dir, result);
         return result;
+    }
+
+    /** The entry in {@code dir}, or null when it is missing or cannot be read (then it is to be trained again). */
+    public static FitResult readIfUsable(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("model.zip")) || !Files.isRegularFile(dir.resolve("history.json"))) return null;
+        try {
+            return read(dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Reads an entry (marked cached; seconds = the wall time its training took when it was trained). */

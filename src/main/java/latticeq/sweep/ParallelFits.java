@@ -1,4 +1,4 @@
-package latticeq.experiment;
+package latticeq.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

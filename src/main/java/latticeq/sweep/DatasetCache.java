@@ -1,0 +1,66 @@
+package latticeq.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import latticeq.data.Dataset;
+import latticeq.data.DatasetSpec;
+import latticeq.data.Datasets;
+import latticeq.progress.ProgressListener;
+
+/**
+ * The datasets of the tasks that run in this JVM, by spec: each spec is loaded from (or generated
+ * into) the disk cache under {@code root} once per JVM, and kept in memory for every later task, so an
+ * executor that runs many trainings on the same pool reads it once. Tasks that ask for the same
+ * spec at the same time wait for one load. One instance per root per JVM ({@link #at}).
+ */
+public final class DatasetCache {
+    private static final Map<Path, DatasetCache> BY_ROOT = new ConcurrentHashMap<>();
+    private final Path root;
+    private final Map<DatasetSpec, CompletableFuture<Dataset>> loaded = new ConcurrentHashMap<>();
+
+    private DatasetCache(Path root) {
+        this.root = root;
+    }
+
+    /** This JVM's cache over the disk cache at {@code root} (created on first use). */
+    public static DatasetCache at(Path root) {
+        return BY_ROOT.computeIfAbsent(root.toAbsolutePath().normalize(), DatasetCache::new);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The dataset of {@code spec}, loaded or generated once per JVM. */
+    public Dataset get(DatasetSpec spec) throws IOException {
+        CompletableFuture<Dataset> mine = new CompletableFuture<>();
+        CompletableFuture<Dataset> f = loaded.putIfAbsent(spec, mine);
+        if (f == null) {
+            f = mine;
+            try {
+                mine.complete(Datasets.loadOrGenerate(root, spec, ProgressListener.none()));
+            } catch (IOException | RuntimeException | Error e) {
+                loaded.remove(spec, mine);   // a later task tries again
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for dataset " + spec.cacheKey(), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof UncheckedIOException u) throw u.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}

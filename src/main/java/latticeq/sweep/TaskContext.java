@@ -1,0 +1,16 @@
+package latticeq.sweep;
+
+import java.io.IOException;
+import latticeq.data.Dataset;
+import latticeq.data.DatasetSpec;
+import latticeq.progress.ProgressListener;
+
+/** What a {@link SweepTask} gets from the engine where it runs. */
+public interface TaskContext {
+
+    /** The dataset of {@code spec}: from this JVM's cache, the disk cache, or generated (same bits in every case). */
+    Dataset dataset(DatasetSpec spec) throws IOException;
+
+    /** Progress of this task (epochs); engines that cannot show it pass a listener that ignores it. */
+    ProgressListener progress();
+}
