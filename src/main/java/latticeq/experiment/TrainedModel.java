@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import latticeq.nn.LatticeModel;
 
 /**
@@ -14,20 +16,20 @@ import latticeq.nn.LatticeModel;
  * training's wall time and the host it trained on.
  *
  * @param model          bytes of the model file
- * @param trainLoss      mean minibatch training loss per epoch
+ * @param trainLoss      mean minibatch training loss per epoch (bit-exact: Double.equals)
  * @param validationLoss validation loss per epoch
  * @param bestEpoch      0-based index of the best validation epoch (its parameters are the model's)
  * @param seconds        wall time of the training
  * @param host           host name of the JVM that trained it
  */
-public record TrainedModel(byte[] model, double[] trainLoss, double[] validationLoss, int bestEpoch, double seconds, String host)
+public record TrainedModel(byte[] model, List<Double> trainLoss, List<Double> validationLoss, int bestEpoch, double seconds, String host)
         implements Serializable {
 
     public TrainedModel {
         if (model == null || model.length == 0) throw new IllegalArgumentException("model is empty: need the model file's bytes");
         model = model.clone();
-        trainLoss = trainLoss.clone();
-        validationLoss = validationLoss.clone();
+        trainLoss = List.copyOf(trainLoss);
+        validationLoss = List.copyOf(validationLoss);
     }
 
     /** The bytes of a fit's model and its history. */
@@ -36,7 +38,8 @@ public record TrainedModel(byte[] model, double[] trainLoss, double[] validation
             Path tmp = Files.createTempFile("latticeq-model-", ".zip");
             try {
                 fit.model().save(tmp);
-                return new TrainedModel(Files.readAllBytes(tmp), fit.trainLoss(), fit.validationLoss(), fit.bestEpoch(), fit.seconds(), hostName());
+                return new TrainedModel(Files.readAllBytes(tmp), boxed(fit.trainLoss()), boxed(fit.validationLoss()), fit.bestEpoch(), fit.seconds(),
+                        hostName());
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -50,7 +53,7 @@ public record TrainedModel(byte[] model, double[] trainLoss, double[] validation
         Path tmp = Files.createTempFile("latticeq-model-", ".zip");
         try {
             Files.write(tmp, model);
-            return new FitResult(LatticeModel.load(tmp), trainLoss, validationLoss, bestEpoch, seconds, false);
+            return new FitResult(LatticeModel.load(tmp), unboxed(trainLoss), unboxed(validationLoss), bestEpoch, seconds, false);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -61,14 +64,12 @@ public record TrainedModel(byte[] model, double[] trainLoss, double[] validation
         return model.clone();
     }
 
-    @Override
-    public double[] trainLoss() {
-        return trainLoss.clone();
+    private static List<Double> boxed(double[] v) {
+        return Arrays.stream(v).boxed().toList();
     }
 
-    @Override
-    public double[] validationLoss() {
-        return validationLoss.clone();
+    private static double[] unboxed(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String hostName() {

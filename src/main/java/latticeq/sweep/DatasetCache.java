@@ -1,12 +1,10 @@
 package latticeq.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import latticeq.data.Dataset;
 import latticeq.data.DatasetSpec;
 import latticeq.data.Datasets;
@@ -49,18 +47,6 @@ public final class DatasetCache {
                 mine.completeExceptionally(e);
             }
         }
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for dataset " + spec.cacheKey(), e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof UncheckedIOException u) throw u.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        }
+        return ParallelFits.get(f);
     }
 }

@@ -5,8 +5,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import latticeq.data.Dataset;
-import latticeq.data.DatasetSpec;
 import latticeq.progress.ProgressGroup;
 import latticeq.progress.ProgressListener;
 
@@ -36,17 +34,7 @@ public final class LocalEngine implements SweepEngine {
         for (int i = 0; i < tasks.size(); i++) {
             SweepTask<R> task = tasks.get(i);
             ProgressListener member = progress.member(i, task.label());
-            TaskContext context = new TaskContext() {
-                @Override
-                public Dataset dataset(DatasetSpec spec) throws IOException {
-                    return cache.get(spec);
-                }
-
-                @Override
-                public ProgressListener progress() {
-                    return member;
-                }
-            };
+            TaskContext context = TaskContext.of(cache, member);
             jobs.add(() -> {
                 R result = task.run(context);
                 member.finish();

@@ -13,4 +13,19 @@ public interface TaskContext {
 
     /** Progress of this task (epochs); engines that cannot show it pass a listener that ignores it. */
     ProgressListener progress();
+
+    /** Datasets from {@code cache}, progress to {@code progress}. */
+    static TaskContext of(DatasetCache cache, ProgressListener progress) {
+        return new TaskContext() {
+            @Override
+            public Dataset dataset(DatasetSpec spec) throws IOException {
+                return cache.get(spec);
+            }
+
+            @Override
+            public ProgressListener progress() {
+                return progress;
+            }
+        };
+    }
 }

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import latticeq.data.Dataset;
-import latticeq.data.DatasetSpec;
 import latticeq.nn.Nd4jThreads;
 import latticeq.progress.ProgressGroup;
 import latticeq.progress.ProgressListener;
@@ -215,17 +213,7 @@ public final class SparkEngine implements SweepEngine {
             Nd4jThreads.openMpThreadsOfThisThread(1);
             DatasetCache cache = DatasetCache.at(datasetRoot());
             SweepTask<?> task = (SweepTask<?>) item.value();
-            TaskContext context = new TaskContext() {
-                @Override
-                public Dataset dataset(DatasetSpec spec) throws IOException {
-                    return cache.get(spec);
-                }
-
-                @Override
-                public ProgressListener progress() {
-                    return ProgressListener.none();
-                }
-            };
+            TaskContext context = TaskContext.of(cache, ProgressListener.none());
             try {
                 return new Indexed(item.index(), task.run(context));
             } catch (IOException e) {

@@ -55,8 +55,8 @@ final class SmallSweep {
         assertEquals(expected.size(), actual.size(), "results");
         for (int i = 0; i < expected.size(); i++) {
             TrainedModel e = expected.get(i), a = actual.get(i);
-            assertArrayEquals(e.trainLoss(), a.trainLoss(), 0.0, "training losses of task " + i);
-            assertArrayEquals(e.validationLoss(), a.validationLoss(), 0.0, "validation losses of task " + i);
+            assertEquals(e.trainLoss(), a.trainLoss(), "training losses of task " + i);
+            assertEquals(e.validationLoss(), a.validationLoss(), "validation losses of task " + i);
             assertEquals(e.bestEpoch(), a.bestEpoch(), "best epoch of task " + i);
             assertArrayEquals(parameters(e), parameters(a), "parameters of task " + i);
         }

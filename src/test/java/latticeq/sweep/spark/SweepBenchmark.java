@@ -86,7 +86,7 @@ public final class SweepBenchmark {
             double wall = secs(t0) + clusterStart;
             report(name, start, wall, out, slots, localWall);
             for (int i = 0; i < out.size(); i++) {
-                if (!Arrays.equals(local.get(i).validationLoss(), out.get(i).validationLoss())
+                if (!local.get(i).validationLoss().equals(out.get(i).validationLoss())
                         || !Arrays.equals(SmallSweep.parameters(local.get(i)), SmallSweep.parameters(out.get(i)))) {
                     throw new IllegalStateException(name + ": task " + i + " (" + tasks.get(i).label() + ") differs from the local engine's");
                 }
