@@ -48,11 +48,11 @@ jupyter_ok || { log "/usr/bin/jupyter with nbconvert and jupyter_client is still
 # Rebuilt only when a source or the pom is newer than the jar. LATTICEQ_MVN_FLAGS adds flags
 # (e.g. "-o" offline when the Maven cache is warm).
 JAR=target/latticeq.jar
-if [ ! -f "$JAR" ] || [ ! -d target/lib ] || [ -n "$(find src/main pom.xml -newer "$JAR" -type f -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ ! -d target/lib ] || [ ! -d target/spark/jars ] || [ -n "$(find src/main pom.xml -newer "$JAR" -type f -print -quit)" ]; then
   t0=$(date +%s)
   log "mvn package (tests skipped here; environment/test.sh runs them)"
   # shellcheck disable=SC2086
-  rm -rf target/lib   # copy-dependencies never removes jars of old versions
+  rm -rf target/lib target/spark/jars   # copy-dependencies never removes jars of old versions
   mvn -B -q ${LATTICEQ_MVN_FLAGS:-} package -DskipTests
   log "build part took $(( $(date +%s) - t0 )) s"
 fi
@@ -65,7 +65,14 @@ rm -rf "$SPEC.tmp"
 mkdir -p "$SPEC.tmp/lib"
 # Hard links keep the 100+ MB of jars free of cost; a copy where links are not possible.
 cp -l "$JAR" target/lib/*.jar "$SPEC.tmp/lib/" 2>/dev/null || cp "$JAR" target/lib/*.jar "$SPEC.tmp/lib/"
-sed -e "s#@JAVA@#$JAVA_BIN#" -e "s#@VERSION@#$VERSION#" environment/kernel.json > "$SPEC.tmp/kernel.json"
+# Spark's jars (the optional sweep engine): on the class path only with LATTICEQ_SWEEP=spark (kernel.sh)
+mkdir -p "$SPEC.tmp/spark-lib"
+cp -l target/spark/jars/*.jar "$SPEC.tmp/spark-lib/" 2>/dev/null || cp target/spark/jars/*.jar "$SPEC.tmp/spark-lib/"
+# Spark's Java 17 module flags, from the pom (one list for the tests, the kernel and the cluster)
+JAVA17_OPTIONS="$(sed -n 's:.*<latticeq.java17Options>\(.*\)</latticeq.java17Options>.*:\1:p' pom.xml)"
+[ -n "$JAVA17_OPTIONS" ] || { log "pom.xml has no <latticeq.java17Options>"; exit 1; }
+sed -e "s#@VERSION@#$VERSION#" environment/kernel.json > "$SPEC.tmp/kernel.json"
+sed -e "s#@JAVA@#$JAVA_BIN#" -e "s#@JAVA17_OPTIONS@#$JAVA17_OPTIONS#" environment/kernel.sh > "$SPEC.tmp/kernel.sh"
 rm -rf "$SPEC"
 mv "$SPEC.tmp" "$SPEC"
 mkdir -p target/jupyter/data target/jupyter/runtime target/jupyter/config target/jupyter/ipython

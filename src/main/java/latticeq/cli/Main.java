@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "latticeq", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Dual worm sampler for 2D complex phi^4 at chemical potential, datasets, exact free-field values.",
-        subcommands = {SampleCommand.class, GenerateCommand.class, ExactCommand.class})
+        subcommands = {SampleCommand.class, GenerateCommand.class, ExactCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a usage error (bad or missing argument). */

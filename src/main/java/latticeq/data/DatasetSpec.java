@@ -25,7 +25,8 @@ import latticeq.phi4.Phi4Params;
  *                            is a fair subset; otherwise grouped by mu in list order
  */
 public record DatasetSpec(int nt, int nx, double eta, double lambda, List<Double> mus, int configsPerMu,
-                          int thermSweeps, int decorrelationSweeps, int wormsPerSweep, long seed, boolean shuffle) {
+                          int thermSweeps, int decorrelationSweeps, int wormsPerSweep, long seed, boolean shuffle)
+        implements java.io.Serializable {
 
     public DatasetSpec {
         new Lattice(nt, nx); // validates the extents

@@ -65,6 +65,16 @@ public final class ModelStore {
                 why -> System.err.println("model cache entry " + dir.getFileName() + " is not usable (" + why + "): training it again"));
     }
 
+    /** The entry in {@code dir}, or null when it is missing or cannot be read (then it is to be trained again). */
+    public static FitResult readIfUsable(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("model.zip")) || !Files.isRegularFile(dir.resolve("history.json"))) return null;
+        try {
+            return read(dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Reads an entry (marked cached; seconds = the wall time its training took when it was trained). */
     public static FitResult read(Path dir) throws IOException {
         LatticeModel model = LatticeModel.load(dir.resolve("model.zip"));

@@ -3,7 +3,6 @@ package latticeq.experiment;
 import java.io.IOException;
 import latticeq.data.LatticeDataset;
 import latticeq.nn.ArchitectureSpec;
-import latticeq.nn.Head;
 import latticeq.progress.ProgressListener;
 import latticeq.train.Trainer;
 import latticeq.train.TrainingConfig;
@@ -38,27 +37,18 @@ public final class StudyModels {
     /** A regression network on (n, |phi|^2), trained or loaded. */
     public static FitResult regression(ModelStore store, ArchitectureSpec spec, LatticeDataset pool, LatticeDataset validationPool,
                                        int n, TrainingConfig config, ProgressListener progress) throws IOException {
-        requireHead(spec, Head.REGRESSION);
-        requireSize(n, pool);
-        LatticeDataset train = pool.subset(n);
-        LatticeDataset val = validationPool.subset(validationSize(n, validationPool.size()));
-        String key = ModelStore.key("regression", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
-        return reportCached(store.loadOrFit(spec.family() + "-reg-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
-                Tensors.features(train), Tensors.targets(train), Tensors.features(val), Tensors.targets(val), progress)), progress);
+        return stored(store, TrainingTask.regression(spec, pool.spec(), validationPool.spec(), n, config), pool, validationPool, progress);
     }
 
     /** A classifier of the winding number W into {@code spec.outputs()} classes, trained or loaded. */
     public static FitResult counting(ModelStore store, ArchitectureSpec spec, LatticeDataset pool, LatticeDataset validationPool,
                                      int n, TrainingConfig config, ProgressListener progress) throws IOException {
-        requireHead(spec, Head.CLASSIFICATION);
-        requireSize(n, pool);
-        int classes = spec.outputs();
-        LatticeDataset train = pool.subset(n);
-        LatticeDataset val = validationPool.subset(validationSize(n, validationPool.size()));
-        String key = ModelStore.key("counting", spec, config.toString(), pool.spec().cacheKey(), validationPool.spec().cacheKey(), n);
-        return reportCached(store.loadOrFit(spec.family() + "-count-n" + n + "-s" + config.seed(), key, () -> train(spec, config,
-                Tensors.features(train), Tensors.windingOneHot(train, classes), Tensors.features(val),
-                Tensors.windingOneHot(val, classes), progress)), progress);
+        return stored(store, TrainingTask.counting(spec, pool.spec(), validationPool.spec(), n, config), pool, validationPool, progress);
+    }
+
+    private static FitResult stored(ModelStore store, TrainingTask task, LatticeDataset pool, LatticeDataset validationPool,
+                                    ProgressListener progress) throws IOException {
+        return reportCached(store.loadOrFit(task.storeName(), task.storeKey(), () -> task.fit(pool, validationPool, progress)), progress);
     }
 
     /** Trains with {@link Trainer} in its nominal mode. */
@@ -76,17 +66,5 @@ public final class StudyModels {
             progress.finish();
         }
         return result;
-    }
-
-    private static void requireHead(ArchitectureSpec spec, Head head) {
-        if (spec.head() != head) {
-            throw new IllegalArgumentException("spec.head = " + spec.head() + " is not allowed here: need " + head);
-        }
-    }
-
-    private static void requireSize(int n, LatticeDataset pool) {
-        if (n < 1 || n > pool.size()) {
-            throw new IllegalArgumentException("n = " + n + " is not allowed: need 1.." + pool.size() + " (the pool's size)");
-        }
     }
 }

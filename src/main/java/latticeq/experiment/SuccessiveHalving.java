@@ -43,10 +43,16 @@ public final class SuccessiveHalving {
         }
     }
 
-    /** Trains one candidate for {@code epochs} epochs as run {@code run} (seeded by the run). */
+    /** The training of one candidate for {@code epochs} epochs as run {@code run} (seeded by the run). */
     @FunctionalInterface
-    public interface Fit {
-        FitResult fit(ArchitectureSpec spec, int epochs, int run, ProgressListener progress) throws IOException;
+    public interface TrialTask {
+        TrainingTask task(ArchitectureSpec spec, int epochs, int run);
+    }
+
+    /** Trains a rung's tasks (e.g. {@link Trainings#run}); results in task order. */
+    @FunctionalInterface
+    public interface Fitter {
+        List<FitResult> fit(List<TrainingTask> tasks, ProgressListener progress) throws IOException;
     }
 
     /**
@@ -75,8 +81,14 @@ public final class SuccessiveHalving {
         return out;
     }
 
-    /** Runs the rungs over {@code candidates} with {@code fitter}; progress over all trainings of each rung. */
-    public static Result run(List<ArchitectureSpec> candidates, List<Rung> rungs, ParallelFits fitter, Fit fit,
+    /** Runs the rungs over {@code candidates} on {@code trainings} (one sweep per rung); progress per rung. */
+    public static Result run(List<ArchitectureSpec> candidates, List<Rung> rungs, Trainings trainings, TrialTask trial,
+                             ProgressListener progress) throws IOException {
+        return run(candidates, rungs, trainings::run, trial, progress);
+    }
+
+    /** Runs the rungs over {@code candidates}, each rung's trainings through {@code fitter}; progress per rung. */
+    public static Result run(List<ArchitectureSpec> candidates, List<Rung> rungs, Fitter fitter, TrialTask trial,
                              ProgressListener progress) throws IOException {
         if (candidates.isEmpty()) throw new IllegalArgumentException("candidates is empty: need at least one");
         if (rungs.isEmpty()) throw new IllegalArgumentException("rungs is empty: need at least one");
@@ -84,23 +96,19 @@ public final class SuccessiveHalving {
         for (int i = 0; i < candidates.size(); i++) alive.add(i);
         List<Trial> all = new ArrayList<>();
         List<Trial> last = List.of();
-        long totalTrainings = 0;
-        for (Rung r : rungs) totalTrainings += (long) Math.min(r.candidates(), candidates.size()) * r.runs();
-        ProgressGroup group = new ProgressGroup(progress, (int) totalTrainings);
-        int member = 0;
+        ProgressGroup group = new ProgressGroup(progress, rungs.size());
+        int rungNumber = 0;
         for (Rung rung : rungs) {
             int keep = Math.min(rung.candidates(), alive.size());
             List<Integer> here = alive.subList(0, keep);
-            List<ParallelFits.Task<FitResult>> tasks = new ArrayList<>();
+            List<TrainingTask> tasks = new ArrayList<>();
             for (int c : here) {
                 for (int run = 0; run < rung.runs(); run++) {
-                    ArchitectureSpec spec = candidates.get(c);
-                    int r = run;
-                    ProgressListener p = group.member(member++, "rung " + rung.index() + " (" + rung.epochs() + " epochs) trial " + c + " run " + r);
-                    tasks.add(() -> fit.fit(spec, rung.epochs(), r, p));
+                    tasks.add(trial.task(candidates.get(c), rung.epochs(), run).withLabel("trial " + c + " run " + run));
                 }
             }
-            List<FitResult> fits = fitter.run(tasks);
+            List<FitResult> fits = fitter.fit(tasks, group.member(rungNumber++, "rung " + rung.index() + " (" + here.size()
+                    + " x " + rung.runs() + " x " + rung.epochs() + " epochs)"));
             List<Trial> trials = new ArrayList<>();
             for (int k = 0; k < here.size(); k++) {
                 double[] finals = new double[rung.runs()];

@@ -3,7 +3,8 @@
  * notebooks call: the chemical-potential grid and dataset plan ({@link latticeq.experiment.MuGrid},
  * {@link latticeq.experiment.StudyPlan}), tensors from datasets ({@link latticeq.experiment.Tensors}),
  * trained networks through {@link latticeq.experiment.StudyModels} (using {@code latticeq.train.Trainer}), a disk cache of trained
- * models ({@link latticeq.experiment.ModelStore}), metrics ({@link latticeq.experiment.Metrics}),
+ * models ({@link latticeq.experiment.ModelStore}), the trainings as sweep tasks that run on any
+ * {@code latticeq.sweep} engine ({@link latticeq.experiment.TrainingTask}, {@link latticeq.experiment.Trainings}), metrics ({@link latticeq.experiment.Metrics}),
  * the random architecture search ({@link latticeq.experiment.ArchitectureSearch}) and JSON files of
  * chosen architectures ({@link latticeq.experiment.ArchitectureStore}). Never imports notebook code.
  */

@@ -20,7 +20,7 @@ import latticeq.nn.engine.ConvolutionGeometry;
  */
 public record ArchitectureSpec(Family family, List<Integer> convChannels, List<Integer> convKernels,
         List<Integer> denseHidden, int outputs, Head head, int inputChannels, int stride,
-        int latticeNt, int latticeNx) {
+        int latticeNt, int latticeNx) implements java.io.Serializable {
 
     public static final int MAX_CONV_LAYERS = 3;
     public static final int MAX_KERNEL = 3;

@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *                     code trains at least 100)
  */
 public record TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, double weightDecay,
-        int maxEpochs, int patience, long seed, DataType dataType, int minEpochs) {
+        int maxEpochs, int patience, long seed, DataType dataType, int minEpochs) implements java.io.Serializable {
 
     /** The follow-up code's least number of epochs before early stopping may end a run. */
     public static final int PAPER_MIN_EPOCHS = 100;

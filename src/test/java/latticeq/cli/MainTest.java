@@ -134,4 +134,26 @@ class MainTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(FreeField.phi2(new Lattice(8, 4), new Phi4Params(5, 0, 0.8)), o.get("phi2").asDouble(), 1e-15);
     }
+
+    /** notebook 03's sweep from the command line, on the local engine; a second run loads every network from the store */
+    @Test
+    void trainRunsTheRegressionSweepIntoTheModelStore(@TempDir Path dir) throws Exception {
+        String[] args = {"train", "--data", dir.toString(), "--train-per-mu", "10", "--therm", "20", "--decorrelation", "2",
+            "--sizes", "40", "--runs", "1", "--max-epochs", "2", "--patience", "2", "--workers", "1", "--quiet"};
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        JsonNode fits = new ObjectMapper().readTree(r.out());
+        assertEquals(6, fits.size(), "EQ, ST, FL x N = 80 (the pool), 40: " + r.out());
+        assertEquals(80, fits.get(0).get("n").asInt(), "largest first");
+        for (JsonNode f : fits) {
+            assertFalse(f.get("cached").asBoolean());
+            assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("models").resolve(f.get("store").asText()).resolve("model.zip")));
+        }
+        JsonNode again = new ObjectMapper().readTree(run(args).out());
+        for (int i = 0; i < 6; i++) {
+            assertTrue(again.get(i).get("cached").asBoolean());
+            assertEquals(fits.get(i).get("bestValidationLoss").asDouble(), again.get(i).get("bestValidationLoss").asDouble(), 0.0);
+        }
+        assertEquals(Main.USAGE, run("train", "--data", dir.toString(), "--runs", "0").code());
+    }
 }

@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import latticeq.data.DatasetSpec;
 import latticeq.lattice.Lattice;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.nn.Family;
 import latticeq.nn.LatticeModel;
 import latticeq.nn.NetworkBuilder;
 import latticeq.progress.ProgressListener;
+import latticeq.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 class SuccessiveHalvingTest {
@@ -44,18 +46,24 @@ class SuccessiveHalvingTest {
         int nanCandidate = 5;
         Map<String, Integer> calls = new ConcurrentHashMap<>();
         LatticeModel dummy = new LatticeModel(candidates.get(0), NetworkBuilder.build(candidates.get(0), 1), Map.of());
-        SuccessiveHalving.Fit fit = (spec, epochs, run, progress) -> {
-            int c = candidates.indexOf(spec);
-            calls.merge(c + "@" + epochs, 1, Integer::sum);
-            double loss = c == nanCandidate ? Double.NaN : quality.get(c) + 1.0 / epochs + 0.001 * run;
+        DatasetSpec pool = DatasetSpec.paper(60, 4, List.of(1.0), 20, 0, 1, 1L), val = pool.withSeed(2L);
+        SuccessiveHalving.TrialTask trial = (spec, epochs, run) -> TrainingTask.regression(spec, pool, val, 10, TrainingConfig.paper(10, epochs, 1000 + run));
+        SuccessiveHalving.Fitter fit = (tasks, progress) -> {
+            List<FitResult> out = new ArrayList<>();
+            for (TrainingTask t : tasks) {
+                int c = candidates.indexOf(t.spec()), epochs = t.config().maxEpochs(), run = (int) (t.config().seed() - 1000);
+                calls.merge(c + "@" + epochs, 1, Integer::sum);
+                double loss = c == nanCandidate ? Double.NaN : quality.get(c) + 1.0 / epochs + 0.001 * run;
+                out.add(new FitResult(dummy, new double[] {loss}, new double[] {loss}, 0, 0.1, false));
+            }
             progress.update(1, 1, "done");
             progress.finish();
-            return new FitResult(dummy, new double[] {loss}, new double[] {loss}, 0, 0.1, false);
+            return out;
         };
         List<SuccessiveHalving.Rung> rungs = SuccessiveHalving.rungs(12, 90, 2, 3, 10);
         assertEquals(List.of(12, 4, 2), rungs.stream().map(SuccessiveHalving.Rung::candidates).toList());
         assertEquals(List.of(10, 30, 90), rungs.stream().map(SuccessiveHalving.Rung::epochs).toList());
-        SuccessiveHalving.Result r = SuccessiveHalving.run(candidates, rungs, new ParallelFits(1), fit, ProgressListener.none());
+        SuccessiveHalving.Result r = SuccessiveHalving.run(candidates, rungs, fit, trial, ProgressListener.none());
         assertEquals(candidates.get(0), r.best());
         assertEquals(0.0 + 1.0 / 90 + 0.0005, r.bestTrial().objective(), 1e-12, "mean of the runs' final losses");
         assertEquals(12 + 4 + 2, r.trials().size());

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class TrainingTest {
+public class TrainingTest {
     private static final ProgressListener QUIET = new ProgressListener() {
         @Override public void update(long done, long total, String message) {}
         @Override public void finish() {}
@@ -31,7 +31,7 @@ class TrainingTest {
     }
 
     /** Seeded uniform [0, 1) float32 array (shared with the other experiment tests). */
-    static INDArray uniform(long seed, long... shape) {
+    public static INDArray uniform(long seed, long... shape) {
         var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         long len = 1;
         for (long s : shape) len *= s;

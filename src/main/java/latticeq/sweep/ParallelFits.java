@@ -1,4 +1,4 @@
-package latticeq.experiment;
+package latticeq.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,12 +70,13 @@ public final class ParallelFits {
         }
     }
 
-    private static <T> T get(Future<T> f) throws IOException {
+    /** The future's value, or the task's own exception (IOException, unchecked) rethrown. */
+    static <T> T get(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a training", e);
+            throw new IllegalStateException("interrupted while waiting for a task", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof IOException io) throw io;

@@ -1,10 +1,13 @@
-package latticeq.experiment;
+package latticeq.sweep;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import latticeq.experiment.FitResult;
+import latticeq.experiment.StudyModels;
+import latticeq.experiment.TrainingTest;
 import latticeq.nn.ArchitectureSpec;
 import latticeq.progress.ProgressListener;
 import latticeq.train.TrainingConfig;
