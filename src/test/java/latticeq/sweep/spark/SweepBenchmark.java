@@ -54,6 +54,18 @@ public final class SweepBenchmark {
         System.out.printf("sweep: %d trainings (%s x sizes %s x %d runs), %d epochs each, %d cores%n", tasks.size(),
                 Arrays.toString(Family.values()), sizes, runs, epochs, k);
 
+        // the JIT warms up on a short sweep first, so that the local engine (measured first) is not charged for it
+        List<TrainingTask> warmUp = new ArrayList<>();
+        for (Family f : Family.values()) {
+            warmUp.add(TrainingTask.regression(ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE), pool, validation, sizes.get(0),
+                    StudyModels.config(sizes.get(0), 2, 2, 1)).withLabel(f + " warm-up"));
+        }
+        t0 = System.nanoTime();
+        try (SweepEngine engine = new LocalEngine(k, datasets)) {
+            Sweep.of(warmUp).run(engine);
+        }
+        System.out.printf("warm-up: %d short trainings on the local engine (%.1f s, not counted)%n", warmUp.size(), secs(t0));
+
         t0 = System.nanoTime();
         List<TrainedModel> local;
         try (SweepEngine engine = new LocalEngine(k, datasets)) {
