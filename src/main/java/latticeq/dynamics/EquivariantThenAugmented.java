@@ -262,7 +262,7 @@ public final class EquivariantThenAugmented {
         }
 
         /** Median over the arm's runs, pointwise, of a per-run series. */
-        public double[] median(Arm arm, java.util.function.Function<Run, double[]> series) {
+        public double[] medianSeries(Arm arm, java.util.function.Function<Run, double[]> series) {
             List<double[]> xs = runs(arm).stream().map(series).toList();
             if (xs.isEmpty()) throw new IllegalArgumentException("no runs of arm " + arm);
             double[] out = new double[xs.get(0).length];
