@@ -424,11 +424,7 @@ public final class EquivariantThenAugmented {
         net.setListeners(new BaseTrainingListener() {
             @Override
             public void onGradientCalculation(Model model) {
-                for (ParamProjection p : maps) {
-                    INDArray g = net.gradient().getGradientFor(p.name());
-                    if (g == null) throw new IllegalStateException("no gradient for " + p.name());
-                    p.applyInPlace(g);
-                }
+                ParamProjection.applyToGradients(net, maps);
             }
         });
         // shuffled in blocks of consecutive rows: single rows, or the |G| images of one sample (orbit rows are sample-major)

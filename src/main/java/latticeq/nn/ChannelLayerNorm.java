@@ -39,12 +39,7 @@ public class ChannelLayerNorm extends NoParamLayer {
     @Override
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
             int layerIndex, INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        ChannelLayerNormLayer layer = new ChannelLayerNormLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        layer.setConf(conf);
-        return layer;
+        return ParameterlessLayer.wire(new ChannelLayerNormLayer(conf, networkDataType), conf, listeners, layerIndex, paramsView);
     }
 
     @Override

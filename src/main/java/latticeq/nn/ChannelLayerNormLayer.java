@@ -3,7 +3,6 @@ package latticeq.nn;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,20 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * (sample, channel) row of H x W sites. Backward pass: with y the output and s = sqrt(var + eps),
  * dx = (dy - mean(dy) - y mean(dy y)) / s over the row.
  */
-public class ChannelLayerNormLayer extends AbstractLayer<ChannelLayerNorm> {
+public class ChannelLayerNormLayer extends ParameterlessLayer<ChannelLayerNorm> {
 
     public ChannelLayerNormLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-        HostArrays.requireFloatOrDouble(dataType);
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
     }
 
     @Override
