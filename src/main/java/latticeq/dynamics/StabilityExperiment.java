@@ -44,10 +44,24 @@ public final class StabilityExperiment {
      * @param curvatureIterations Lanczos steps for the extreme eigenvalues of the augmented Hessian at A*
      *                        (0: not measured)
      * @param direction       RANDOM or LOWEST_CURVATURE (needs curvatureIterations >= 1)
+     * @param refineSteps     after the SGD phase, at most this many full-batch L-BFGS steps on E cap H_G with a
+     *                        backtracking (Armijo) line search per round, stopping early once the equivariant
+     *                        gradient is below 1e-8 of its starting norm (0: no refinement, A* is where SGD ended)
+     * @param refineRounds    rounds of (line-search descent, then a Lanczos check of the curvature on E cap H_G and,
+     *                        where it is negative, a step along that direction): the point becomes a true minimum of the
+     *                        equivariant loss, as the third theorem's construction needs, not a saddle SGD passes slowly
      */
     public record Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
                          double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations,
-                         Direction direction) {
+                         Direction direction, int refineSteps, int refineRounds) {
+
+        /** Without refinement: A* is where the SGD phase ends. */
+        public Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
+                      double learningRate, double perturbation, int every, List<Long> seeds, int curvatureIterations,
+                      Direction direction) {
+            this(setup, support, equivariantSteps, equivariantRate, continueSteps, learningRate, perturbation, every, seeds,
+                    curvatureIterations, direction, 0, 0);
+        }
 
         /** A random perturbation direction (curvature measured if curvatureIterations >= 1). */
         public Config(LatticeSetup setup, Support support, int equivariantSteps, double equivariantRate, int continueSteps,
@@ -63,6 +77,12 @@ public final class StabilityExperiment {
                         + ": the LOWEST_CURVATURE direction needs >= 1 Lanczos steps");
             }
             if (curvatureIterations < 0) throw new IllegalArgumentException("curvatureIterations = " + curvatureIterations + ": need >= 0");
+            if (refineSteps < 0) throw new IllegalArgumentException("refineSteps = " + refineSteps + ": need >= 0");
+            if (refineRounds < 0) throw new IllegalArgumentException("refineRounds = " + refineRounds + ": need >= 0");
+            if (refineRounds > 0 && (refineSteps < 1 || curvatureIterations < 1)) {
+                throw new IllegalArgumentException("refineRounds = " + refineRounds + " needs refineSteps >= 1 and curvatureIterations >= 1 (got "
+                        + refineSteps + ", " + curvatureIterations + ")");
+            }
             if (setup == null) throw new IllegalArgumentException("setup = null");
             if (support == null) throw new IllegalArgumentException("support = null");
             if (equivariantSteps < 1) throw new IllegalArgumentException("equivariantSteps = " + equivariantSteps + ": need >= 1");
@@ -141,6 +161,11 @@ public final class StabilityExperiment {
             p.update(++done, total, "seed " + seed + ": equivariant phase");
             INDArray optimum = phase1.finalParameters();
             net.setParams(optimum.dup());
+            if (c.refineRounds() > 0) {
+                minimise(net, probe, spaces, x, y, c.refineSteps(), c.refineRounds(), c.curvatureIterations(), g0, seed + 5);
+                optimum = net.params().dup();
+                p.update(done, total, "seed " + seed + ": refined to a minimum");
+            }
             Map<String, INDArray> gEq = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
             Map<String, INDArray> gAug = probe.gradient(net, x, y, TrainingMode.AUGMENTED);
             double offH = GradientProbe.distance(gAug, spaces.groupAverage(gAug));
@@ -173,6 +198,140 @@ public final class StabilityExperiment {
         }
         p.finish();
         return new Result(c, runs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Moves the network to a minimum of the equivariant loss on E cap H_G: rounds of full-batch
+     * L-BFGS (memory 10) on the projected gradient Pi_{E cap H_G} grad R, with a backtracking line
+     * search (Armijo, factor 1e-4), then a Lanczos estimate of the lowest curvature there; a resolved
+     * negative curvature (below -1e-6 of the largest) is left along its eigenvector (both signs
+     * tried, the step halved until the loss falls), and descent resumes. Stops when no negative
+     * curvature is resolved. Every direction is a combination of projected gradients, so the point
+     * stays in E cap H_G.
+     */
+    static void minimise(MultiLayerNetwork net, GradientProbe probe, NetworkSubspaces spaces, INDArray x, INDArray y, int steps, int rounds,
+                         int lanczosSteps, double gradientScale, long seed) {
+        for (int round = 0; round < rounds; round++) {
+            double loss = lbfgs(net, probe, spaces, x, y, steps, gradientScale);
+            HessianSpectrum.Curvature par = HessianSpectrum.curvature(net, probe, spaces, x, y, false, lanczosSteps, seed + round);
+            if (par.min() >= -1e-6 * Math.max(1, Math.abs(par.max()))) return;
+            Map<String, INDArray> base = parameters(net, spaces);
+            double s = 0.1 * Math.max(1e-3, GradientProbe.norm(base));
+            boolean moved = false;
+            while (s > 1e-10 && !moved) {
+                for (double sign : new double[] {1, -1}) {
+                    move(net, base, par.lowestDirection(), sign * s);
+                    if (GradientProbe.loss(net, x, y) < loss) {
+                        moved = true;
+                        break;
+                    }
+                }
+                if (!moved) s /= 2;
+            }
+            if (!moved) {
+                move(net, base, par.lowestDirection(), 0);
+                return;
+            }
+        }
+    }
+
+    /** At most {@code steps} L-BFGS steps on the equivariant loss; returns the final loss. */
+    private static double lbfgs(MultiLayerNetwork net, GradientProbe probe, NetworkSubspaces spaces, INDArray x, INDArray y, int steps,
+                                double gradientScale) {
+        final int memory = 10;
+        java.util.ArrayDeque<Map<String, INDArray>> ss = new java.util.ArrayDeque<>(), ys = new java.util.ArrayDeque<>();
+        double loss = GradientProbe.loss(net, x, y);
+        Map<String, INDArray> g = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
+        for (int k = 0; k < steps; k++) {
+            double gn = GradientProbe.norm(g);
+            if (gn < 1e-8 * gradientScale) break;
+            // two-loop recursion: d = -H g
+            Map<String, INDArray> q = copy(g);
+            var sIt = ss.descendingIterator();
+            var yIt = ys.descendingIterator();
+            double[] alpha = new double[ss.size()];
+            for (int i = alpha.length - 1; i >= 0; i--) {
+                Map<String, INDArray> si = sIt.next(), yi = yIt.next();
+                alpha[i] = dot(si, q) / dot(yi, si);
+                axpy(q, yi, -alpha[i]);
+            }
+            if (!ys.isEmpty()) scale(q, dot(ss.peekLast(), ys.peekLast()) / dot(ys.peekLast(), ys.peekLast()));
+            var sF = ss.iterator();
+            var yF = ys.iterator();
+            for (int i = 0; i < alpha.length; i++) {
+                Map<String, INDArray> si = sF.next(), yi = yF.next();
+                double beta = dot(yi, q) / dot(yi, si);
+                axpy(q, si, alpha[i] - beta);
+            }
+            scale(q, -1);
+            double slope = dot(q, g);
+            if (!(slope < 0)) {          // not a descent direction: forget the curvature pairs, step along -g
+                ss.clear();
+                ys.clear();
+                q = copy(g);
+                scale(q, -1);
+                slope = -gn * gn;
+            }
+            Map<String, INDArray> base = parameters(net, spaces);
+            double t = 1, trial;
+            while (true) {
+                move(net, base, q, t);
+                trial = GradientProbe.loss(net, x, y);
+                if (trial <= loss + 1e-4 * t * slope || t < 1e-14) break;
+                t /= 2;
+            }
+            if (!(trial < loss)) {
+                move(net, base, q, 0);
+                break;
+            }
+            Map<String, INDArray> g1 = probe.gradient(net, x, y, TrainingMode.EQUIVARIANT);
+            Map<String, INDArray> sk = copy(q), yk = copy(g1);
+            scale(sk, t);
+            axpy(yk, g, -1);
+            if (dot(sk, yk) > 1e-300) {
+                ss.addLast(sk);
+                ys.addLast(yk);
+                if (ss.size() > memory) {
+                    ss.removeFirst();
+                    ys.removeFirst();
+                }
+            }
+            g = g1;
+            loss = trial;
+        }
+        return loss;
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> a) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (var e : a.entrySet()) out.put(e.getKey(), e.getValue().dup());
+        return out;
+    }
+
+    private static double dot(Map<String, INDArray> a, Map<String, INDArray> b) {
+        double s = 0;
+        for (var e : a.entrySet()) s += e.getValue().mul(b.get(e.getKey())).sumNumber().doubleValue();
+        return s;
+    }
+
+    /** a += c b */
+    private static void axpy(Map<String, INDArray> a, Map<String, INDArray> b, double c) {
+        for (var e : a.entrySet()) e.getValue().addi(b.get(e.getKey()).mul(c));
+    }
+
+    private static void scale(Map<String, INDArray> a, double c) {
+        for (INDArray v : a.values()) v.muli(c);
+    }
+
+    private static Map<String, INDArray> parameters(MultiLayerNetwork net, NetworkSubspaces spaces) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (ParameterSpace s : spaces.spaces()) out.put(s.key(), NetworkSubspaces.param(net, s.key()).dup());
+        return out;
+    }
+
+    /** Sets every array to base + step * direction. */
+    private static void move(MultiLayerNetwork net, Map<String, INDArray> base, Map<String, INDArray> direction, double step) {
+        for (var e : base.entrySet()) NetworkSubspaces.param(net, e.getKey()).assign(e.getValue().add(direction.get(e.getKey()).mul(step)));
     }
 
     /**

@@ -15,8 +15,14 @@
  *       nominal vs augmented vs equivariant on lattice |phi|^2 and Fashion-MNIST).</li>
  *   <li>{@link latticeq.dynamics.GradientProbe}: the projected gradient a mode would step along at a point,
  *       without training (DL4J's gradient, divided by the batch rows).</li>
+ *   <li>The authors' main experiment (usinedepain/eq_aug_dyn): {@link latticeq.dynamics.PoolingConvNet} (their
+ *       network: zero-padded 3x3 convolutions, average pooling, tanh, per-channel layer norm, linear readout,
+ *       with Pi_G, Pi_L and Pi_E of every array), {@link latticeq.dynamics.PositionBasis} (a support through
+ *       a basis, orthonormal or their random normalized one) and
+ *       {@link latticeq.dynamics.EquivariantThenAugmented} (equivariant SGD, then augmented SGD from that
+ *       point; cross, skew and non-unitary arms; independent runs on {@code sweep.ParallelFits}).</li>
  * </ul>
  * Configurations are immutable validated records; every random choice is seeded; results are records
- * of per-step or per-epoch arrays. The notebooks 11-13 only call these classes and plot their results.
+ * of per-step or per-epoch arrays. The notebooks 11-14 only call these classes and plot their results.
  */
 package latticeq.dynamics;

@@ -42,6 +42,18 @@ public record ParamProjection(int layer, String param, KernelProjection projecti
         values.assign(p.reshape(values.shape()));
     }
 
+    /**
+     * Applies every map, in list order, to the network's current gradient of its parameter (from a
+     * training listener's onGradientCalculation, before the updater steps).
+     */
+    public static void applyToGradients(MultiLayerNetwork net, java.util.List<ParamProjection> maps) {
+        for (ParamProjection p : maps) {
+            INDArray g = net.gradient().getGradientFor(p.name());
+            if (g == null) throw new IllegalStateException("no gradient for " + p.name());
+            p.applyInPlace(g);
+        }
+    }
+
     /** ||A - P A||_F of the current parameter values. */
     public double distance(MultiLayerNetwork net) {
         return Projections.distanceToSubspace(view(net), projection, transposed).absolute();

@@ -120,11 +120,7 @@ public final class Trainer {
         net.setListeners(new BaseTrainingListener() {
             @Override
             public void onGradientCalculation(Model model) {
-                for (ParamProjection p : gradientMaps) {
-                    INDArray g = net.gradient().getGradientFor(p.name());
-                    if (g == null) throw new IllegalStateException("no gradient for " + p.name());
-                    p.applyInPlace(g);
-                }
+                ParamProjection.applyToGradients(net, gradientMaps);
             }
 
             @Override

@@ -138,4 +138,23 @@ class StabilityExperimentTest {
         assertEquals("decays", StabilityExperiment.verdict(0.1));
         assertEquals("grows", StabilityExperiment.verdict(3));
     }
+
+    /** Refinement turns the end of the SGD phase into a minimum on E cap H_G: smaller gradient, no resolved negative curvature there. */
+    @Test
+    void refinementReachesAMinimumOfTheEquivariantLoss() {
+        LatticeSetup setup = new LatticeSetup(4, 6, PointGroup.c4(), List.of(1), List.of(), 20, 2, 11);
+        var plain = new StabilityExperiment.Config(setup, Support.FULL, 30, 0.2, 5, 0.1, 1e-3, 5, List.of(1L), 8,
+                StabilityExperiment.Direction.LOWEST_CURVATURE);
+        var refined = new StabilityExperiment.Config(setup, Support.FULL, 30, 0.2, 5, 0.1, 1e-3, 5, List.of(1L), 8,
+                StabilityExperiment.Direction.LOWEST_CURVATURE, 300, 4);
+        var a = StabilityExperiment.run(plain, null).runs().get(0);
+        var b = StabilityExperiment.run(refined, null).runs().get(0);
+        System.out.printf("gradient %.2e -> %.2e, parallel min %.3g -> %.3g%n", a.gradientAtOptimum(), b.gradientAtOptimum(),
+                a.parallelCurvature()[0], b.parallelCurvature()[0]);
+        assertTrue(b.gradientAtOptimum() < 0.1 * a.gradientAtOptimum(), "refinement lowers the equivariant gradient");
+        assertTrue(b.parallelCurvature()[0] >= -1e-6 * Math.max(1, b.parallelCurvature()[1]), "a minimum on E cap H_G: " + b.parallelCurvature()[0]);
+        assertTrue(b.gradientDifference() < 1e-12 * Math.max(1, b.gradientStart()));
+        assertThrows(IllegalArgumentException.class, () -> new StabilityExperiment.Config(setup, Support.FULL, 30, 0.2, 5, 0.1, 1e-3, 5,
+                List.of(1L), 0, StabilityExperiment.Direction.RANDOM, 10, 1));
+    }
 }

@@ -30,12 +30,7 @@ public class LatticeAveragePooling extends NoParamLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView,
             boolean initializeParams, DataType networkDataType) {
-        LatticeAveragePoolingLayer layer = new LatticeAveragePoolingLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        layer.setConf(conf);
-        return layer;
+        return ParameterlessLayer.wire(new LatticeAveragePoolingLayer(conf, networkDataType), conf, listeners, layerIndex, paramsView);
     }
 
     @Override

@@ -4,7 +4,6 @@ import latticeq.nn.engine.HostArrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -17,23 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and the gradient, eps / (Nt Nx) at every site, is written back in NHWC storage behind an NCHW
  * view, the order the periodic layer below reads fastest.
  */
-public class LatticeAveragePoolingLayer extends AbstractLayer<LatticeAveragePooling> {
+public class LatticeAveragePoolingLayer extends ParameterlessLayer<LatticeAveragePooling> {
 
     private transient float[] floats, gradFloats;
     private transient double[] doubles;
 
     public LatticeAveragePoolingLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-        HostArrays.requireFloatOrDouble(dataType);
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
     }
 
     @Override
