@@ -14,8 +14,8 @@ import latticeq.experiment.ArchitectureSearch;
 import latticeq.experiment.ArchitectureStore;
 import latticeq.experiment.FitResult;
 import latticeq.experiment.ModelStore;
+import latticeq.experiment.PaperProtocol;
 import latticeq.experiment.MuGrid;
-import latticeq.experiment.StudyModels;
 import latticeq.experiment.StudyPlan;
 import latticeq.experiment.TrainingTask;
 import latticeq.experiment.Trainings;
@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                     ArchitectureSpec arch = store == null ? ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE)
                             : store.loadOrDefault(f, StudyPlan.TRAIN_LATTICE);
                     tasks.add(TrainingTask.regression(arch, pool.spec(), validation.spec(), all.get(i),
-                            StudyModels.config(all.get(i), maxEpochs, patience, trainSeed + r)).withLabel(f + " N=" + all.get(i) + " run " + r));
+                            PaperProtocol.PAPER.withEpochs(PaperProtocol.PAPER.minEpochs(), maxEpochs, patience).config(all.get(i), trainSeed + r)).withLabel(f + " N=" + all.get(i) + " run " + r));
                 }
             }
         }
@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
             FitResult f = fits.get(i);
             ObjectNode o = out.addObject();
             o.put("family", t.spec().family().name()).put("n", t.n()).put("seed", t.config().seed()).put("epochs", f.epochs())
-                    .put("bestEpoch", f.bestEpoch() + 1).put("bestValidationLoss", f.bestValidationLoss()).put("seconds", f.seconds())
+                    .put("bestEpoch", f.bestEpoch()).put("bestValidationLoss", f.bestValidationLoss()).put("seconds", f.seconds())
                     .put("cached", f.cached()).put("store", t.storeName() + "-" + t.storeKey());
         }
         spec.commandLine().getOut().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));

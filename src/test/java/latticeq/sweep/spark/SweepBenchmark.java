@@ -1,5 +1,6 @@
 package latticeq.sweep.spark;
 
+import latticeq.experiment.PaperProtocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class SweepBenchmark {
         largestFirst.sort((a, b) -> b - a);
         for (int n : largestFirst) for (Family f : Family.values()) for (int r = 0; r < runs; r++) {
             tasks.add(TrainingTask.regression(ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE), pool, validation, n,
-                    StudyModels.config(n, epochs, epochs, 7 + r)).withLabel(f + " N=" + n + " run " + r));
+                    PaperProtocol.PAPER.withEpochs(100, epochs, epochs).config(n, 7 + r)).withLabel(f + " N=" + n + " run " + r));
         }
         System.out.printf("sweep: %d trainings (%s x sizes %s x %d runs), %d epochs each, %d cores%n", tasks.size(),
                 Arrays.toString(Family.values()), sizes, runs, epochs, k);
