@@ -44,7 +44,7 @@ if list(local) != list(spark):
 for name in local:
     if name not in spark: continue
     a, b = (json.load(open(os.path.join(m[name], "history.json"))) for m in (local, spark))
-    for key in ("trainLoss", "validationLoss", "bestEpoch"):
+    for key in ("trainLoss", "validationLoss", "bestEpochNumber"):
         if a[key] != b[key]: problems.append(name + ": " + key + " differs")
     za, zb = (zipfile.ZipFile(os.path.join(m[name], "model.zip")) for m in (local, spark))
     if za.read("coefficients.bin") != zb.read("coefficients.bin"): problems.append(name + ": parameters differ")

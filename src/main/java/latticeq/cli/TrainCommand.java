@@ -14,8 +14,8 @@ import latticeq.experiment.ArchitectureSearch;
 import latticeq.experiment.ArchitectureStore;
 import latticeq.experiment.FitResult;
 import latticeq.experiment.ModelStore;
+import latticeq.experiment.PaperProtocol;
 import latticeq.experiment.MuGrid;
-import latticeq.experiment.StudyModels;
 import latticeq.experiment.StudyPlan;
 import latticeq.experiment.TrainingTask;
 import latticeq.experiment.Trainings;
@@ -59,21 +59,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-seed", defaultValue = "210314686", description = "dataset seed (DATA_SEED), default ${DEFAULT-VALUE}")
     long dataSeed;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "50,200,2000,20000",
-            description = "training sizes below the pool's size; the whole pool is always trained too, default ${DEFAULT-VALUE}")
+    // the training options default to the paper's protocol (PaperProtocol.PAPER), kept in that one record
+    @Option(names = "--sizes", split = ",",
+            description = "training sizes below the pool's size; the whole pool is always trained too, default the paper's 50,200,2000,20000")
     List<Integer> sizes;
 
-    @Option(names = "--runs", defaultValue = "3", description = "runs per setting (RUNS), default ${DEFAULT-VALUE}")
-    int runs;
+    @Option(names = "--runs", description = "runs per setting (RUNS), default the paper's 3")
+    Integer runs;
 
-    @Option(names = "--max-epochs", defaultValue = "1000", description = "epoch bound (MAX_EPOCHS), default ${DEFAULT-VALUE}")
-    int maxEpochs;
+    @Option(names = "--max-epochs", description = "epoch bound (MAX_EPOCHS), default the paper's 1000")
+    Integer maxEpochs;
 
-    @Option(names = "--patience", defaultValue = "25", description = "early-stopping patience (PATIENCE), default ${DEFAULT-VALUE}")
-    int patience;
+    @Option(names = "--patience", description = "early-stopping patience (PATIENCE), default the paper's 25")
+    Integer patience;
 
-    @Option(names = "--train-seed", defaultValue = "7", description = "seed of run 0; run r uses seed + r (TRAIN_SEED), default ${DEFAULT-VALUE}")
-    long trainSeed;
+    @Option(names = "--train-seed", description = "seed of run 0; run r uses seed + r (TRAIN_SEED), default 7")
+    Long trainSeed;
 
     @Option(names = "--workers", description = "trainings at once on the local engine (1..cores), default: one per core")
     Integer workers;
@@ -83,7 +84,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--runs = " + runs + " is not allowed: need >= 1");
+        PaperProtocol protocol;
+        try {
+            protocol = protocol();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         Nd4jThreads.singleThreadedOps();   // as in the notebooks' kernel
         StudyPlan plan = new StudyPlan(MuGrid.defaults(), trainPerMu, 1, therm, decorrelation, dataSeed);
@@ -91,17 +97,17 @@ final class TrainCommand implements Callable<Integer> {
         LatticeDataset pool = Datasets.loadOrGenerate(datasets, plan.training(), new StderrProgress(err, "training pool", !quiet));
         LatticeDataset validation = Datasets.loadOrGenerate(datasets, plan.validation(), new StderrProgress(err, "validation", !quiet));
         List<Integer> all = new ArrayList<>();
-        for (int n : sizes) if (n < pool.size()) all.add(n);
+        for (int n : sizes != null ? sizes : protocol.trainingSizes()) if (n < pool.size()) all.add(n);
         all.add(pool.size());
         ArchitectureStore store = architectures == null ? null : new ArchitectureStore(architectures);
         List<TrainingTask> tasks = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i--) {   // largest networks first, as notebook 03
             for (Family f : Family.values()) {
-                for (int r = 0; r < runs; r++) {
+                for (int r = 0; r < protocol.runs(); r++) {
                     ArchitectureSpec arch = store == null ? ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE)
                             : store.loadOrDefault(f, StudyPlan.TRAIN_LATTICE);
                     tasks.add(TrainingTask.regression(arch, pool.spec(), validation.spec(), all.get(i),
-                            StudyModels.config(all.get(i), maxEpochs, patience, trainSeed + r)).withLabel(f + " N=" + all.get(i) + " run " + r));
+                            protocol.configForRun(all.get(i), r)).withLabel(f + " N=" + all.get(i) + " run " + r));
                 }
             }
         }
@@ -117,10 +123,18 @@ final class TrainCommand implements Callable<Integer> {
             FitResult f = fits.get(i);
             ObjectNode o = out.addObject();
             o.put("family", t.spec().family().name()).put("n", t.n()).put("seed", t.config().seed()).put("epochs", f.epochs())
-                    .put("bestEpoch", f.bestEpoch() + 1).put("bestValidationLoss", f.bestValidationLoss()).put("seconds", f.seconds())
+                    .put("bestEpoch", f.bestEpoch()).put("bestValidationLoss", f.bestValidationLoss()).put("seconds", f.seconds())
                     .put("cached", f.cached()).put("store", t.storeName() + "-" + t.storeKey());
         }
         spec.commandLine().getOut().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         return 0;
+    }
+
+    /** The paper's protocol with the options given on the command line. */
+    private PaperProtocol protocol() {
+        PaperProtocol p = PaperProtocol.PAPER;
+        if (runs != null) p = p.withRuns(runs);
+        p = p.withEpochs(p.minEpochs(), maxEpochs != null ? maxEpochs : p.maxEpochs(), patience != null ? patience : p.patience());
+        return trainSeed != null ? p.withSeed(trainSeed) : p;
     }
 }

@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param model          the model, best epoch's parameters restored
  * @param trainLoss      mean minibatch training loss per epoch
  * @param validationLoss validation loss per epoch
- * @param bestEpoch      index (0-based) of the epoch with the lowest validation loss
+ * @param bestEpoch      number of the epoch with the lowest validation loss, counted from 1 as everywhere (PaperProtocol)
  * @param seconds        wall time of training (also when loaded from a {@link ModelStore}: the time it took then)
  * @param cached         whether it was loaded from disk instead of trained
  */
@@ -25,15 +25,15 @@ public record FitResult(LatticeModel model, double[] trainLoss, double[] validat
             throw new IllegalArgumentException("trainLoss has " + trainLoss.length + " epochs, validationLoss "
                     + validationLoss.length + ": need the same number >= 1");
         }
-        if (bestEpoch < 0 || bestEpoch >= trainLoss.length) {
-            throw new IllegalArgumentException("bestEpoch = " + bestEpoch + " is not allowed: need 0 <= bestEpoch < " + trainLoss.length);
+        if (bestEpoch < 1 || bestEpoch > trainLoss.length) {
+            throw new IllegalArgumentException("bestEpoch = " + bestEpoch + " is not allowed: need 1.." + trainLoss.length + " (epochs count from 1)");
         }
     }
 
-    /** From a trainer's result (its best epoch is 1-based). */
+    /** From a trainer's result. */
     public static FitResult of(TrainingResult result, double seconds) {
         return new FitResult(result.model(), result.history().trainLoss(), result.history().validationLoss(),
-                result.history().bestEpoch() - 1, seconds, false);
+                result.history().bestEpoch(), seconds, false);
     }
 
     public MultiLayerNetwork network() {
@@ -55,6 +55,6 @@ public record FitResult(LatticeModel model, double[] trainLoss, double[] validat
     }
 
     public double bestValidationLoss() {
-        return validationLoss[bestEpoch];
+        return validationLoss[bestEpoch - 1];
     }
 }

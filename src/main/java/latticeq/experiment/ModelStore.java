@@ -81,7 +81,8 @@ public final class ModelStore {
         Map<?, ?> h = JSON.readValue(dir.resolve("history.json").toFile(), Map.class);
         double[] train = toDoubles(h.get("trainLoss"));
         double[] val = toDoubles(h.get("validationLoss"));
-        int best = ((Number) h.get("bestEpoch")).intValue();
+        // "bestEpochNumber" counts from 1; entries written before it held a 0-based "bestEpoch"
+        int best = h.get("bestEpochNumber") instanceof Number b ? b.intValue() : ((Number) h.get("bestEpoch")).intValue() + 1;
         double seconds = h.get("seconds") instanceof Number s ? s.doubleValue() : 0.0;
         return new FitResult(model, train, val, best, seconds, true);
     }
@@ -93,7 +94,7 @@ public final class ModelStore {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("trainLoss", result.trainLoss());
             h.put("validationLoss", result.validationLoss());
-            h.put("bestEpoch", result.bestEpoch());
+            h.put("bestEpochNumber", result.bestEpoch());
             h.put("seconds", result.seconds());
             h.put("version", latticeq.Version.get());
             Files.writeString(tmp.resolve("history.json"), JSON.writeValueAsString(h));

@@ -87,11 +87,22 @@ public record MuGrid(List<Double> training, List<Double> interpolation, List<Dou
         return List.copyOf(all);
     }
 
-    /** "train", "interpolation" or "extrapolation". */
-    public String role(double mu) {
-        if (training.contains(mu)) return "train";
-        if (interpolation.contains(mu)) return "interpolation";
-        if (extrapolation.contains(mu)) return "extrapolation";
+    /** What a mu value of the grid is for. */
+    public enum Role {
+        TRAIN, INTERPOLATION, EXTRAPOLATION;
+
+        /** "train", "interpolation" or "extrapolation", as the paper's text and the claims name them. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The role of a mu value of the grid; a value off the grid is an error. */
+    public Role role(double mu) {
+        if (training.contains(mu)) return Role.TRAIN;
+        if (interpolation.contains(mu)) return Role.INTERPOLATION;
+        if (extrapolation.contains(mu)) return Role.EXTRAPOLATION;
         throw new IllegalArgumentException("mu = " + mu + " is not on the grid " + all());
     }
 }

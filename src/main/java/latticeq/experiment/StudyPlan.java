@@ -27,6 +27,22 @@ public record StudyPlan(MuGrid grid, int trainPerMu, int testPerMu, int thermSwe
     public static final List<Lattice> TEST_LATTICES = List.of(new Lattice(50, 2), new Lattice(60, 4),
             new Lattice(100, 5), new Lattice(125, 8), new Lattice(200, 10));
 
+    /**
+     * The plan at the budget's scale (each value recorded by the budget, so {@code budget.print()}
+     * shows it): TRAIN_PER_MU configurations per training mu (x 8 values: a pool of 400 at ci,
+     * 20,000 at paper, the paper's), TEST_PER_MU per mu and lattice size, THERM_SWEEPS,
+     * DECORRELATION_SWEEPS (paper: above 2 x the largest tau_int, about 20 sweeps, notebook 01),
+     * DATA_SEED.
+     */
+    public static StudyPlan fromBudget(BudgetValues budget) {
+        return new StudyPlan(MuGrid.defaults(),
+                budget.intValue("TRAIN_PER_MU", 50, 2_500),
+                budget.intValue("TEST_PER_MU", 10, 500),
+                budget.intValue("THERM_SWEEPS", 200, 5_000),
+                budget.intValue("DECORRELATION_SWEEPS", 10, 60),
+                budget.longValue("DATA_SEED", 210314686L, 210314686L));
+    }
+
     private static final long VALIDATION_OFFSET = 1, TEST_OFFSET = 2, HELD_OUT_OFFSET = 3;
 
     public StudyPlan {
@@ -50,7 +66,7 @@ public record StudyPlan(MuGrid grid, int trainPerMu, int testPerMu, int thermSwe
     /** The validation pool: 10 % of the training pool's size, own chains. */
     public DatasetSpec validation() {
         return DatasetSpec.paper(TRAIN_LATTICE.nt(), TRAIN_LATTICE.nx(), grid.training(),
-                Math.max(1, (trainPerMu + 9) / 10), thermSweeps, decorrelationSweeps, seed + VALIDATION_OFFSET);
+                Math.max(1, PaperProtocol.PAPER.validationShare(trainPerMu)), thermSweeps, decorrelationSweeps, seed + VALIDATION_OFFSET);
     }
 
     /** Test set on one lattice size at the training mu values. */

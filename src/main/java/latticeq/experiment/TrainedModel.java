@@ -18,7 +18,7 @@ import latticeq.nn.LatticeModel;
  * @param model          bytes of the model file
  * @param trainLoss      mean minibatch training loss per epoch (bit-exact: Double.equals)
  * @param validationLoss validation loss per epoch
- * @param bestEpoch      0-based index of the best validation epoch (its parameters are the model's)
+ * @param bestEpoch      number of the best validation epoch, counted from 1 (its parameters are the model's)
  * @param seconds        wall time of the training
  * @param host           host name of the JVM that trained it
  */

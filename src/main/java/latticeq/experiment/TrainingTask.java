@@ -15,7 +15,7 @@ import latticeq.train.TrainingConfig;
  * architecture, the training settings with their seed, the specs of the training and validation
  * pools and the training size n. Where it runs, the pools come from the executor's dataset cache
  * by spec and the network trains as {@link StudyModels} describes (the first n pool samples, the
- * first {@link StudyModels#validationSize} validation samples); the result is a
+ * first {@link PaperProtocol#validationSize} validation samples); the result is a
  * {@link TrainedModel} (the network's bytes and its history). Its {@link #storeName} and
  * {@link #storeKey} are the {@link ModelStore} entry of the same network trained by
  * {@link StudyModels}, so both share one cache.
@@ -88,7 +88,7 @@ public record TrainingTask(Kind kind, ArchitectureSpec spec, DatasetSpec pool, D
                     + " are not this task's pools: need " + pool.cacheKey() + ", " + validationPool.cacheKey());
         }
         LatticeDataset train = trainingPool.subset(n);
-        LatticeDataset val = validation.subset(StudyModels.validationSize(n, validation.size()));
+        LatticeDataset val = validation.subset(PaperProtocol.PAPER.validationSize(n, validation.size()));
         if (kind == Kind.REGRESSION) {
             return StudyModels.train(spec, config, Tensors.features(train), Tensors.targets(train), Tensors.features(val),
                     Tensors.targets(val), progress);

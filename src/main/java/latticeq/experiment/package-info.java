@@ -1,6 +1,7 @@
 /**
  * The protocol of the translation-equivariance study (arXiv:2103.14686) as library code the
- * notebooks call: the chemical-potential grid and dataset plan ({@link latticeq.experiment.MuGrid},
+ * notebooks call: the study set up from a budget ({@link latticeq.experiment.Seed1Study}), the
+ * paper's training protocol in one record ({@link latticeq.experiment.PaperProtocol}), the chemical-potential grid and dataset plan ({@link latticeq.experiment.MuGrid},
  * {@link latticeq.experiment.StudyPlan}), tensors from datasets ({@link latticeq.experiment.Tensors}),
  * trained networks through {@link latticeq.experiment.StudyModels} (using {@code latticeq.train.Trainer}), a disk cache of trained
  * models ({@link latticeq.experiment.ModelStore}), the trainings as sweep tasks that run on any

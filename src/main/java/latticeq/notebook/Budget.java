@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import latticeq.experiment.BudgetValues;
 
 /**
  * How big a notebook's computations are: a preset chosen by {@code LATTICEQ_BUDGET=ci|paper}
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * budget.print();   // which preset ran, and every value with where it came from
  * }</pre>
  */
-public final class Budget {
+public final class Budget implements BudgetValues {
     /** The environment variable choosing the preset. */
     public static final String PRESET_VARIABLE = "LATTICEQ_BUDGET";
     /** Prefix of the variables overriding single values. */
@@ -70,21 +71,25 @@ public final class Budget {
     }
 
     /** The preset's name in lower case, as written in {@code LATTICEQ_BUDGET}. */
+    @Override
     public String name() {
         return preset.name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code ciValue} or {@code paperValue} by preset, unless {@code LATTICEQ_<name>} overrides it. */
+    @Override
     public int intValue(String name, int ciValue, int paperValue) {
         return value(name, ciValue, paperValue, text -> Integer.parseInt(text.trim()),
                 "an integer: need a value in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
     }
 
+    @Override
     public long longValue(String name, long ciValue, long paperValue) {
         return value(name, ciValue, paperValue, text -> Long.parseLong(text.trim()),
                 "an integer: need a value in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]");
     }
 
+    @Override
     public double doubleValue(String name, double ciValue, double paperValue) {
         return value(name, ciValue, paperValue, text -> {
             double value = Double.parseDouble(text.trim());

@@ -31,7 +31,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  * parameters restored, per-epoch {@link TrainingHistory}, optional per-step hook.
  *
  * <pre>
- *   TrainingResult r = new Trainer(spec, TrainingConfig.paper(2000, 200, 1))
+ *   TrainingResult r = new Trainer(spec, PaperProtocol.PAPER.config(2000, 1))   // latticeq.experiment.PaperProtocol
  *       .mode(TrainingMode.AUGMENTED).augmentation(BatchAugmentation.random(augmenter))
  *       .constraints(Constraints.of(projections)).progress(listener)
  *       .fit(trainSet, validationSet);

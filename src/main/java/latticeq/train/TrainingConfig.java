@@ -8,19 +8,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param optimizer    ADAMW_AMSGRAD or SGD
  * @param learningRate > 0
  * @param batchSize    >= 1
- * @param weightDecay  decoupled weight decay, >= 0 (0 in the paper's follow-up code)
+ * @param weightDecay  decoupled weight decay, >= 0 (0 in the paper's protocol: latticeq.experiment.PaperProtocol)
  * @param maxEpochs    >= 1
  * @param patience     early stopping: stop after this many epochs without a better validation loss (>= 1)
  * @param seed         seed of weight initialisation, shuffling and augmentation
  * @param dataType     FLOAT (fast) or DOUBLE (for theory checks at rounding level)
- * @param minEpochs    early stopping never stops before this many epochs (1..maxEpochs; the group's
- *                     code trains at least 100)
+ * @param minEpochs    early stopping never stops before this many epochs (1..maxEpochs; the paper's
+ *                     protocol, latticeq.experiment.PaperProtocol, trains at least 100)
  */
 public record TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, double weightDecay,
         int maxEpochs, int patience, long seed, DataType dataType, int minEpochs) implements java.io.Serializable {
-
-    /** The follow-up code's least number of epochs before early stopping may end a run. */
-    public static final int PAPER_MIN_EPOCHS = 100;
 
     /** A configuration whose early stopping may end the run after any epoch (minEpochs = 1). */
     public TrainingConfig(Optimizer optimizer, double learningRate, int batchSize, double weightDecay,
@@ -45,15 +42,6 @@ public record TrainingConfig(Optimizer optimizer, double learningRate, int batch
         if (minEpochs < 1 || minEpochs > maxEpochs) {
             throw new IllegalArgumentException("minEpochs = " + minEpochs + ": need 1.." + maxEpochs + " (maxEpochs)");
         }
-    }
-
-    /**
-     * The follow-up code's protocol: AdamW (amsgrad) lr 1e-2, weight decay 0, patience 25, at least
-     * 100 epochs (fewer only when {@code maxEpochs} is smaller); batch 50 below 500 samples else 100.
-     */
-    public static TrainingConfig paper(int trainingSamples, int maxEpochs, long seed) {
-        return new TrainingConfig(Optimizer.ADAMW_AMSGRAD, 1e-2, trainingSamples < 500 ? 50 : 100, 0.0, maxEpochs, 25,
-                seed, DataType.FLOAT, Math.min(PAPER_MIN_EPOCHS, maxEpochs));
     }
 
     public TrainingConfig withOptimizer(Optimizer o, double lr) {

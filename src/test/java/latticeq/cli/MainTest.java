@@ -147,6 +147,8 @@ class MainTest {
         assertEquals(80, fits.get(0).get("n").asInt(), "largest first");
         for (JsonNode f : fits) {
             assertFalse(f.get("cached").asBoolean());
+            int best = f.get("bestEpoch").asInt();   // counted from 1, as everywhere
+            assertTrue(best >= 1 && best <= f.get("epochs").asInt(), "bestEpoch " + best + " of " + f.get("epochs"));
             assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("models").resolve(f.get("store").asText()).resolve("model.zip")));
         }
         JsonNode again = new ObjectMapper().readTree(run(args).out());

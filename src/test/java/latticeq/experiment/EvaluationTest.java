@@ -31,11 +31,11 @@ class EvaluationTest {
         LatticeDataset pool = data(6, 4, 1L, 30), val = data(6, 4, 2L, 10), test = data(10, 5, 3L, 7);
         ModelStore store = new ModelStore(dir);
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(4), 2);
-        FitResult fit = StudyModels.regression(store, spec, pool, val, 40, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
+        FitResult fit = StudyModels.regression(store, spec, pool, val, 40, PaperProtocol.PAPER.withEpochs(100, 2, 25).config(40, 1L).withBatchSize(20), QUIET);
         // the same request loads; another n trains another network
         AtomicInteger entries = new AtomicInteger();
-        StudyModels.regression(store, spec, pool, val, 40, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
-        StudyModels.regression(store, spec, pool, val, 30, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
+        StudyModels.regression(store, spec, pool, val, 40, PaperProtocol.PAPER.withEpochs(100, 2, 25).config(40, 1L).withBatchSize(20), QUIET);
+        StudyModels.regression(store, spec, pool, val, 30, PaperProtocol.PAPER.withEpochs(100, 2, 25).config(40, 1L).withBatchSize(20), QUIET);
         try (var s = java.nio.file.Files.list(dir)) { s.forEach(p -> entries.incrementAndGet()); }
         assertEquals(2, entries.get());
 
@@ -62,7 +62,7 @@ class EvaluationTest {
         int classes = Tensors.maxWinding(pool, val) + 1;
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(4), List.of(3), List.of(), Math.max(2, classes))
                 .withHead(Head.CLASSIFICATION, Math.max(2, classes));
-        FitResult fit = StudyModels.counting(new ModelStore(dir), spec, pool, val, 60, TrainingConfig.paper(40, 2, 1L).withBatchSize(20), QUIET);
+        FitResult fit = StudyModels.counting(new ModelStore(dir), spec, pool, val, 60, PaperProtocol.PAPER.withEpochs(100, 2, 25).config(40, 1L).withBatchSize(20), QUIET);
         double acc = Evaluation.accuracy(fit.model(), val, spec.outputs());
         assertTrue(acc >= 0 && acc <= 1);
         int[] w = Tensors.windings(pool);
@@ -72,6 +72,6 @@ class EvaluationTest {
             assertEquals((double) zeros / val.size(), Evaluation.majorityBaseline(pool, val), 1e-12);
         }
         assertThrows(IllegalArgumentException.class, () -> StudyModels.regression(new ModelStore(dir), spec, pool, val, 10,
-                TrainingConfig.paper(10, 1, 1L), QUIET));
+                PaperProtocol.PAPER.withEpochs(100, 1, 25).config(10, 1L), QUIET));
     }
 }

@@ -18,9 +18,10 @@ class StudySetupTest {
         assertEquals(List.of(0.91, 0.93, 0.95, 0.97, 0.99, 1.01, 1.03), g.interpolation());
         assertEquals(List.of(0.85, 0.86, 0.87, 0.88, 1.05, 1.06, 1.07, 1.08, 1.09, 1.1), g.extrapolation());
         assertEquals(25, g.all().size());
-        assertEquals("interpolation", g.role(0.97));
-        assertEquals("extrapolation", g.role(0.86));
-        assertEquals("train", g.role(1.0));
+        assertEquals(MuGrid.Role.INTERPOLATION, g.role(0.97));
+        assertEquals("interpolation", g.role(0.97).toString());
+        assertEquals(MuGrid.Role.EXTRAPOLATION, g.role(0.86));
+        assertEquals(MuGrid.Role.TRAIN, g.role(1.0));
         assertThrows(IllegalArgumentException.class, () -> g.role(0.5));
     }
 

@@ -47,14 +47,14 @@ class SuccessiveHalvingTest {
         Map<String, Integer> calls = new ConcurrentHashMap<>();
         LatticeModel dummy = new LatticeModel(candidates.get(0), NetworkBuilder.build(candidates.get(0), 1), Map.of());
         DatasetSpec pool = DatasetSpec.paper(60, 4, List.of(1.0), 20, 0, 1, 1L), val = pool.withSeed(2L);
-        SuccessiveHalving.TrialTask trial = (spec, epochs, run) -> TrainingTask.regression(spec, pool, val, 10, TrainingConfig.paper(10, epochs, 1000 + run));
+        SuccessiveHalving.TrialTask trial = (spec, epochs, run) -> TrainingTask.regression(spec, pool, val, 10, PaperProtocol.PAPER.withEpochs(100, epochs, 25).config(10, 1000 + run));
         SuccessiveHalving.Fitter fit = (tasks, progress) -> {
             List<FitResult> out = new ArrayList<>();
             for (TrainingTask t : tasks) {
                 int c = candidates.indexOf(t.spec()), epochs = t.config().maxEpochs(), run = (int) (t.config().seed() - 1000);
                 calls.merge(c + "@" + epochs, 1, Integer::sum);
                 double loss = c == nanCandidate ? Double.NaN : quality.get(c) + 1.0 / epochs + 0.001 * run;
-                out.add(new FitResult(dummy, new double[] {loss}, new double[] {loss}, 0, 0.1, false));
+                out.add(new FitResult(dummy, new double[] {loss}, new double[] {loss}, 1, 0.1, false));
             }
             progress.update(1, 1, "done");
             progress.finish();

@@ -44,18 +44,18 @@ public class TrainingTest {
     void studyTrainingRestoresTheBestEpochAndLearns() {
         INDArray[] train = data(200, 1), val = data(50, 2);
         ArchitectureSpec spec = ArchitectureSpec.eq(List.of(6), List.of(1), List.of(8), 2);
-        TrainingConfig cfg = TrainingConfig.paper(200, 12, 5L).withEpochs(12, 3).withBatchSize(25);
+        TrainingConfig cfg = PaperProtocol.PAPER.withEpochs(100, 12, 3).config(200, 5L).withBatchSize(25);
         FitResult a = StudyModels.train(spec, cfg, train[0], train[1], val[0], val[1], QUIET);
         double[] v = a.validationLoss();
-        for (double x : v) assertTrue(v[a.bestEpoch()] <= x);
+        for (double x : v) assertTrue(v[a.bestEpoch() - 1] <= x);
         double restored = Scores.of(a.model(), val[0], val[1]).loss();
         assertEquals(a.bestValidationLoss(), restored, 1e-4 * Math.max(1, restored));
         INDArray meanPrediction = Nd4j.zeros(DataType.FLOAT, 50, 2).addRowVector(train[1].mean(0));
         double constant = Scores.of(Head.REGRESSION, meanPrediction, val[1]).loss();
         assertTrue(restored < constant, "restored " + restored + " vs constant " + constant);
-        assertEquals(50, StudyModels.validationSize(500, 2000));
-        assertEquals(10, StudyModels.validationSize(50, 2000));
-        assertEquals(7, StudyModels.validationSize(500, 7));
+        assertEquals(50, PaperProtocol.PAPER.validationSize(500, 2000));
+        assertEquals(10, PaperProtocol.PAPER.validationSize(50, 2000));
+        assertEquals(7, PaperProtocol.PAPER.validationSize(500, 7));
     }
 
     @Test
@@ -69,7 +69,7 @@ public class TrainingTest {
         AtomicInteger fits = new AtomicInteger();
         FitResult first = store.loadOrFit("st", key, () -> {
             fits.incrementAndGet();
-            return StudyModels.train(spec, TrainingConfig.paper(60, 3, 9L).withBatchSize(20), train[0], train[1], val[0], val[1], QUIET);
+            return StudyModels.train(spec, PaperProtocol.PAPER.withEpochs(100, 3, 25).config(60, 9L).withBatchSize(20), train[0], train[1], val[0], val[1], QUIET);
         });
         assertFalse(first.cached());
         assertTrue(store.contains("st", key));

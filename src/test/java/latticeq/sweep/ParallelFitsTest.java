@@ -1,5 +1,6 @@
 package latticeq.sweep;
 
+import latticeq.experiment.PaperProtocol;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ class ParallelFitsTest {
         for (int seed = 1; seed <= 3; seed++) {
             // float32 conv stack: the oneDNN path, whose OpenMP team the workers split
             ArchitectureSpec spec = ArchitectureSpec.eq(List.of(8, 8), List.of(3, 3), List.of(), 2);
-            TrainingConfig cfg = TrainingConfig.paper(300, 3, seed).withEpochs(3, 3);
+            TrainingConfig cfg = PaperProtocol.PAPER.withEpochs(100, 3, 3).config(300, seed);
             out.add(() -> StudyModels.train(spec, cfg, x, y, xv, yv, ProgressListener.none()));
         }
         return out;

@@ -1,5 +1,6 @@
 package latticeq.train;
 
+import latticeq.experiment.PaperProtocol;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
@@ -99,9 +100,9 @@ class TrainerTest {
         TrainingResult r = new Trainer(SPEC, noMin.withMinEpochs(12)).fit(train, val);
         assertTrue(r.history().epochs().size() >= 12, "minEpochs 12 ran " + r.history().epochs().size());
         // the paper preset: at least 100 epochs, never more than maxEpochs
-        assertEquals(100, TrainingConfig.paper(2_000, 1_000, 1).minEpochs());
-        assertEquals(40, TrainingConfig.paper(2_000, 40, 1).minEpochs());
-        assertEquals(30, TrainingConfig.paper(2_000, 1_000, 1).withEpochs(30, 25).minEpochs());
+        assertEquals(100, PaperProtocol.PAPER.config(2_000, 1).minEpochs());
+        assertEquals(40, PaperProtocol.PAPER.withEpochs(100, 40, 25).config(2_000, 1).minEpochs());
+        assertEquals(30, PaperProtocol.PAPER.config(2_000, 1).withEpochs(30, 25).minEpochs());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> noMin.withMinEpochs(41));
         assertTrue(e.getMessage().contains("minEpochs = 41"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package latticeq.sweep.spark;
 
+import latticeq.experiment.PaperProtocol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,7 +39,7 @@ final class SmallSweep {
         for (Family f : Family.values()) {
             for (int r = 0; r < runs; r++) {
                 out.add(TrainingTask.regression(ArchitectureSearch.defaultSpec(f, LATTICE), pool(), validation(), N,
-                        StudyModels.config(N, epochs, epochs, 7 + r)).withLabel(f + " run " + r));
+                        PaperProtocol.PAPER.withEpochs(100, epochs, epochs).config(N, 7 + r)).withLabel(f + " run " + r));
             }
         }
         return out;

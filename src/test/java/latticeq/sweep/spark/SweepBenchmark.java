@@ -1,5 +1,6 @@
 package latticeq.sweep.spark;
 
+import latticeq.experiment.PaperProtocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import latticeq.data.DatasetSpec;
 import latticeq.experiment.ArchitectureSearch;
 import latticeq.experiment.MuGrid;
-import latticeq.experiment.StudyModels;
 import latticeq.experiment.StudyPlan;
 import latticeq.experiment.TrainedModel;
 import latticeq.experiment.TrainingTask;
@@ -49,7 +49,7 @@ public final class SweepBenchmark {
         largestFirst.sort((a, b) -> b - a);
         for (int n : largestFirst) for (Family f : Family.values()) for (int r = 0; r < runs; r++) {
             tasks.add(TrainingTask.regression(ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE), pool, validation, n,
-                    StudyModels.config(n, epochs, epochs, 7 + r)).withLabel(f + " N=" + n + " run " + r));
+                    PaperProtocol.PAPER.withEpochs(100, epochs, epochs).config(n, 7 + r)).withLabel(f + " N=" + n + " run " + r));
         }
         System.out.printf("sweep: %d trainings (%s x sizes %s x %d runs), %d epochs each, %d cores%n", tasks.size(),
                 Arrays.toString(Family.values()), sizes, runs, epochs, k);
@@ -58,7 +58,7 @@ public final class SweepBenchmark {
         List<TrainingTask> warmUp = new ArrayList<>();
         for (Family f : Family.values()) {
             warmUp.add(TrainingTask.regression(ArchitectureSearch.defaultSpec(f, StudyPlan.TRAIN_LATTICE), pool, validation, sizes.get(0),
-                    StudyModels.config(sizes.get(0), 2, 2, 1)).withLabel(f + " warm-up"));
+                    PaperProtocol.PAPER.withEpochs(100, 2, 2).config(sizes.get(0), 1)).withLabel(f + " warm-up"));
         }
         t0 = System.nanoTime();
         try (SweepEngine engine = new LocalEngine(k, datasets)) {
