@@ -252,6 +252,10 @@ public final class EquivariantThenAugmented {
     }
 
     /** All runs of all arms. */
+    /** An arm's medians over its runs ({@link Result#summary}); distances from E after augmented epochs 1 and the last. */
+    public record ArmSummary(String task, String arm, double eqTestLoss, double eqTestAccuracy, double augTestAccuracy, double medianFirstEpoch,
+                             double medianLastEpoch, double minLastEpoch, double maxLastEpoch, double medianParameterNorm) {}
+
     public record Result(String task, Config config, List<Run> runs, int workers, double wallSeconds) {
         public Result {
             runs = List.copyOf(runs);
@@ -277,6 +281,23 @@ public final class EquivariantThenAugmented {
         /** Median over the arm's runs of a per-run number. */
         public double median(Arm arm, java.util.function.ToDoubleFunction<Run> value) {
             return median(runs(arm).stream().mapToDouble(value).toArray());
+        }
+
+        /**
+         * One row per arm: medians over its runs of the test loss and accuracy after each phase, of the
+         * distance from E after the first and the last augmented epoch, and of ||A||; the range of the last.
+         */
+        public List<ArmSummary> summary() {
+            int last = config.augmentedEpochs();
+            List<ArmSummary> out = new java.util.ArrayList<>();
+            for (Arm a : Arm.values()) {
+                double[] end = runs(a).stream().mapToDouble(x -> x.epochDistance()[last]).toArray();
+                out.add(new ArmSummary(task, a.label(), median(a, x -> x.equivariantTest()[0]), median(a, x -> x.equivariantTest()[1]),
+                        median(a, x -> x.augmentedTest()[1]), median(a, x -> x.epochDistance()[1]), median(end),
+                        java.util.Arrays.stream(end).min().orElse(0), java.util.Arrays.stream(end).max().orElse(0),
+                        median(a, Run::parameterNorm)));
+            }
+            return out;
         }
 
         static double median(double[] v) {

@@ -109,8 +109,8 @@ public final class StabilityExperiment {
      * @param gradientDifference    ||Pi_{E cap H_G} grad R - Pi_E grad R_aug|| at A*
      * @param augmentedGradientOffH ||g - Pi_G g|| for g = Pi_E grad R_aug at A*
      * @param perturbationNorm      ||eps||
-     * @param continued             the runs after the perturbation, by label
-     * @param growth                ||A - Pi_G A|| at the end over its value right after the perturbation, per label
+     * @param continued             the runs after the perturbation, by training mode (SGD; AUGMENTED with the orbit average)
+     * @param growth                ||A - Pi_G A|| at the end over its value right after the perturbation, per training mode
      * @param parallelCurvature     {min, max} eigenvalue of the Hessian of R_aug at A* on E cap H_G (= that of R there;
      *                              NaN when not measured)
      * @param orthogonalCurvature   {min, max} eigenvalue of the Hessian of R_aug at A* on E orthogonal to H_G: a negative
@@ -118,10 +118,10 @@ public final class StabilityExperiment {
      */
     public record Run(long seed, Trajectory equivariantPhase, double gradientStart, double gradientAtOptimum,
                       double augmentedGradient, double gradientDifference, double augmentedGradientOffH, double perturbationNorm,
-                      Map<String, Trajectory> continued, Map<String, Double> growth, double[] parallelCurvature, double[] orthogonalCurvature) {
+                      Map<TrainingMode, Trajectory> continued, Map<TrainingMode, Double> growth, double[] parallelCurvature, double[] orthogonalCurvature) {
         public Run {
-            continued = Map.copyOf(continued);
-            growth = Map.copyOf(growth);
+            continued = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(continued));
+            growth = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(growth));
         }
     }
 
@@ -183,14 +183,14 @@ public final class StabilityExperiment {
                     : perturbation(net, spaces, seed + 1);
             eps.muli(c.perturbation() * normA / eps.norm2Number().doubleValue());
             double epsNorm = eps.norm2Number().doubleValue();
-            Map<String, Trajectory> cont = new LinkedHashMap<>();
-            Map<String, Double> growth = new LinkedHashMap<>();
+            Map<TrainingMode, Trajectory> cont = new java.util.EnumMap<>(TrainingMode.class);
+            Map<TrainingMode, Double> growth = new java.util.EnumMap<>(TrainingMode.class);
             for (Variant v0 : CONTINUATIONS) {
                 Variant v = v0.withLearningRate(c.learningRate());
                 Trajectory t = TrajectoryRecorder.run(spaces, lg, inv, v, seed, optimum.add(eps), x, y, c.continueSteps(), c.every()).trajectory();
-                cont.put(v.label(), t);
+                cont.put(v.mode(), t);
                 double[] a = t.absoluteDistance();
-                growth.put(v.label(), a[a.length - 1] / a[0]);
+                growth.put(v.mode(), a[a.length - 1] / a[0]);
                 p.update(++done, total, "seed " + seed + ": " + v.label());
             }
             runs.add(new Run(seed, phase1.trajectory(), g0, GradientProbe.norm(gEq), GradientProbe.norm(gAug),

@@ -230,6 +230,112 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * One colour per seed-2 training variant ({@code Variant.label()}: "NOMINAL/SGD",
+     * "AUGMENTED/orbit/Adam", "AUGMENTED/orbit/SGD/random basis", ...), the same in every plot of
+     * notebooks 11-13: nominal red, equivariant green, the non-orthonormal basis teal, random-element
+     * augmentation orange, AMSGrad purple, augmented SGD with the orbit average blue.
+     */
+    public static Color variantColour(String label) {
+        if (label.startsWith("NOMINAL")) return new Color(200, 50, 50);
+        if (label.startsWith("EQUIVARIANT")) return new Color(40, 150, 60);
+        if (label.contains("random basis")) return new Color(20, 160, 170);
+        if (label.contains("random")) return new Color(230, 140, 20);
+        if (label.contains("Adam")) return new Color(130, 60, 180);
+        return new Color(40, 90, 200);
+    }
+
+    /**
+     * Curves of several seeds as one line in {@code colour}: their mean (geometric when {@code floor > 0},
+     * for log axes, with every value raised to {@code floor} first; arithmetic otherwise), and with more
+     * than one seed their min-max range as a translucent band named {@code name + " (seed range)"}, kept
+     * out of the legend.
+     */
+    public static XYChart seedBand(XYChart chart, String name, Color colour, double[] x, List<double[]> ys, double floor) {
+        if (ys.isEmpty()) throw new IllegalArgumentException("ys is empty: need the curve of at least one seed");
+        for (double[] y : ys) checkSameLength("ys[i]", x, y);
+        int n = x.length;
+        double[] mid = new double[n], lo = new double[n], hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            double logSum = 0, sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (double[] y : ys) {
+                double v = floor > 0 ? Math.max(y[i], floor) : y[i];
+                logSum += Math.log(v);
+                sum += y[i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            mid[i] = floor > 0 ? Math.exp(logSum / ys.size()) : sum / ys.size();
+            lo[i] = min;
+            hi[i] = max;
+        }
+        if (ys.size() > 1) {
+            band(chart, name + " (seed range)", x, lo, hi);
+            XYSeries b = chart.getSeries(name + " (seed range)");
+            b.setFillColor(translucent(colour, 50));
+            b.setLineColor(translucent(colour, 90));
+            b.setShowInLegend(false);
+        }
+        line(chart, name, x, mid);
+        XYSeries s = chart.getSeries(name);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        return chart;
+    }
+
+    /**
+     * Every run as a thin translucent line (not in the legend) and their median as a thick one named
+     * {@code name + " (median)"}, as in the plots of arXiv:2303.13458. The x axis counts 0, 1, ...; with
+     * {@code floor > 0} (for a log y axis) it counts from 1 and values are raised to {@code floor}.
+     */
+    public static XYChart runsAndMedian(XYChart chart, String name, Color colour, List<double[]> runs, double[] median, double floor) {
+        for (int r = 0; r < runs.size(); r++) {
+            double[] y = raised(runs.get(r), floor);
+            line(chart, name + " run " + r, countAxis(y.length, floor > 0 ? 1 : 0), y);
+            XYSeries s = chart.getSeries(name + " run " + r);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(translucent(colour, 70));
+            s.setLineWidth(0.6f);
+            s.setShowInLegend(false);
+        }
+        double[] m = raised(median, floor);
+        line(chart, name + " (median)", countAxis(m.length, floor > 0 ? 1 : 0), m);
+        XYSeries s = chart.getSeries(name + " (median)");
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineWidth(2.5f);
+        return chart;
+    }
+
+    /**
+     * Signed values (fluxes, kernels) on a blue - white - red scale symmetric about 0, so that 0 is
+     * white whatever the range; values shown with two decimals.
+     */
+    public static HeatMapChart signed(HeatMapChart chart, double[][] values) {
+        double m = 1e-12;
+        for (double[] row : values) for (double x : row) m = Math.max(m, Math.abs(x));
+        chart.getStyler().setRangeColors(new Color[] {new Color(40, 80, 190), Color.WHITE, new Color(190, 40, 40)});
+        chart.getStyler().setMin(-m).setMax(m);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        return chart;
+    }
+
+    private static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    private static double[] raised(double[] y, double floor) {
+        double[] out = y.clone();
+        if (floor > 0) for (int i = 0; i < out.length; i++) out[i] = Math.max(out[i], floor);
+        return out;
+    }
+
+    private static double[] countAxis(int n, int from) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = from + i;
+        return x;
+    }
+
     private static double[] indexAxis(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

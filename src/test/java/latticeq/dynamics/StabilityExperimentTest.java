@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import latticeq.symmetry.PointGroup;
+import latticeq.train.TrainingMode;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,10 +61,10 @@ class StabilityExperimentTest {
                     "compatible E: the augmented and equivariant gradients coincide on E cap H_G: " + run.gradientDifference());
             assertTrue(run.augmentedGradientOffH() < 1e-12, "the augmented gradient at an equivariant point lies in H_G");
             assertTrue(run.equivariantPhase().max() < 1e-13);
-            Trajectory eq = run.continued().get("EQUIVARIANT/SGD");
-            assertTrue(run.growth().get("EQUIVARIANT/SGD") < 1e-12, "the equivariant trainer projects the perturbation away");
+            Trajectory eq = run.continued().get(TrainingMode.EQUIVARIANT);
+            assertTrue(run.growth().get(TrainingMode.EQUIVARIANT) < 1e-12, "the equivariant trainer projects the perturbation away");
             assertTrue(eq.start() > 1e-4 && eq.start() < 1e-2, "perturbation of relative size ~1e-3: " + eq.start());
-            assertTrue(Double.isFinite(run.growth().get("AUGMENTED/orbit/SGD")));
+            assertTrue(Double.isFinite(run.growth().get(TrainingMode.AUGMENTED)));
         }
     }
 
