@@ -21,11 +21,15 @@ public record ModeComparisonStudy(int side, int latticeTrain, int latticeTest, i
                                   int imageBatch, double imageRate, List<Long> seeds, long dataSeed) {
     public ModeComparisonStudy {
         seeds = List.copyOf(seeds);
-        for (int v : new int[] {side, latticeTrain, latticeTest, latticeEpochs, latticeCopies, latticeBatch, imageTrain, imageTest, imageFactor,
-                imageCopies, imageEpochs, imageBatch}) {
-            if (v < 1) throw new IllegalArgumentException("every size must be >= 1, got " + v);
+        String[] names = {"side", "latticeTrain", "latticeTest", "latticeEpochs", "latticeCopies", "latticeBatch", "imageTrain", "imageTest",
+                "imageFactor", "imageCopies", "imageEpochs", "imageBatch"};
+        int[] values = {side, latticeTrain, latticeTest, latticeEpochs, latticeCopies, latticeBatch, imageTrain, imageTest, imageFactor,
+                imageCopies, imageEpochs, imageBatch};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] < 1) throw new IllegalArgumentException(names[i] + " = " + values[i] + ": need >= 1");
         }
-        if (!(latticeRate > 0) || !(imageRate > 0)) throw new IllegalArgumentException("rates must be > 0: " + latticeRate + ", " + imageRate);
+        if (!(latticeRate > 0)) throw new IllegalArgumentException("latticeRate = " + latticeRate + ": need > 0");
+        if (!(imageRate > 0)) throw new IllegalArgumentException("imageRate = " + imageRate + ": need > 0");
         if (seeds.isEmpty()) throw new IllegalArgumentException("seeds is empty: need at least one");
     }
 
