@@ -41,7 +41,7 @@ public record ModeComparisonStudy(int side, int latticeTrain, int latticeTest, i
         return new ModeComparisonStudy(b.intValue("P13_L", 6, 8), b.intValue("P13_TRAIN", 64, 768), b.intValue("P13_TEST", 32, 256),
                 b.intValue("P13_EPOCHS", 3, 30), b.intValue("P13_COPIES", 1, 2), b.intValue("P13_BATCH", 16, 32),
                 b.doubleValue("P13_LR", 0.005, 0.005), b.intValue("P13_IMG_TRAIN", 128, 3000), b.intValue("P13_IMG_TEST", 64, 1000),
-                b.intValue("P13_IMG_FACTOR", 2, 2), b.intValue("P13_IMG_COPIES", 2, 2), b.intValue("P13_IMG_EPOCHS", 2, 12),
+                b.intValue("P13_IMG_FACTOR", 2, 2), b.intValue("P13_IMG_COPIES", 2, 2), b.intValue("P13_IMG_EPOCHS", 2, 30),
                 b.intValue("P13_IMG_BATCH", 16, 50), b.doubleValue("P13_IMG_LR", 0.01, 0.01), seeds, b.longValue("P13_DATA_SEED", 1313L, 1313L));
     }
 
