@@ -111,8 +111,15 @@ public final class ModeComparison {
      * @param batchSize          minibatch size, >= 1
      * @param seeds              initialisation (and shuffling, and augmentation) seeds
      * @param testTransformSeed  seed of the random elements applied to the transformed test set
+     * @param plainReference     also train, per seed, the same architecture NOMINALLY (the first variant's optimizer and
+     *                           rate) from its ordinary seeded initialisation, not projected onto E cap H_G: the plain
+     *                           network the comparison is judged against, labelled {@link #REFERENCE}
      */
-    public record Config(List<Variant> variants, Support support, int epochs, int batchSize, List<Long> seeds, long testTransformSeed) {
+    public record Config(List<Variant> variants, Support support, int epochs, int batchSize, List<Long> seeds, long testTransformSeed,
+                         boolean plainReference) {
+        /** Label of the plain reference runs. */
+        public static final String REFERENCE = "REFERENCE (nominal, plain start)";
+
         public Config {
             variants = List.copyOf(variants);
             seeds = List.copyOf(seeds);
@@ -121,6 +128,11 @@ public final class ModeComparison {
             if (support == null) throw new IllegalArgumentException("support = null");
             if (epochs < 1) throw new IllegalArgumentException("epochs = " + epochs + ": need >= 1");
             if (batchSize < 1) throw new IllegalArgumentException("batchSize = " + batchSize + ": need >= 1");
+        }
+
+        /** Without the plain reference. */
+        public Config(List<Variant> variants, Support support, int epochs, int batchSize, List<Long> seeds, long testTransformSeed) {
+            this(variants, support, epochs, batchSize, seeds, testTransformSeed, false);
         }
 
         /** NOMINAL, AUGMENTED (one random element per sample) and EQUIVARIANT, all with AMSGrad at {@code rate}. */
@@ -143,6 +155,13 @@ public final class ModeComparison {
             return a[a.length - 1];
         }
     }
+
+    /**
+     * The last epoch of one variant: losses and accuracies are means over seeds, the distance from H_G the
+     * maximum over seeds (accuracies NaN for regression).
+     */
+    public record Summary(String task, String variant, double testLoss, double transformedTestLoss, double testAccuracy,
+                          double transformedAccuracy, double distance, double secondsPerEpoch, long steps) {}
 
     /** Mean and min-max band over seeds, per epoch. */
     public record Band(double[] mean, double[] low, double[] high) {}
@@ -174,6 +193,26 @@ public final class ModeComparison {
             return new Band(mean, lo, hi);
         }
 
+        /** The last epoch of one variant, over seeds. */
+        public Summary summary(String label) {
+            List<Run> rs = runs(label);
+            if (rs.isEmpty()) throw new IllegalArgumentException("no runs labelled " + label);
+            double tl = 0, tt = 0, ta = 0, tta = 0, d = 0;
+            for (Run r : rs) {
+                tl += r.last(r.testLoss()) / rs.size();
+                tt += r.last(r.transformedTestLoss()) / rs.size();
+                ta += r.last(r.testAccuracy()) / rs.size();
+                tta += r.last(r.transformedTestAccuracy()) / rs.size();
+                d = Math.max(d, r.last(r.distance()));
+            }
+            return new Summary(task, label, tl, tt, ta, tta, d, secondsPerEpoch(label), rs.get(0).steps());
+        }
+
+        /** Labels of the runs in the order first met (the variants, then the reference if any). */
+        public List<String> labels() {
+            return runs.stream().map(Run::label).distinct().toList();
+        }
+
         /** Mean training seconds per epoch of one variant. */
         public double secondsPerEpoch(String label) {
             return runs(label).stream().mapToDouble(r -> r.last(r.seconds()) / (r.seconds().length - 1)).average().orElse(Double.NaN);
@@ -190,16 +229,23 @@ public final class ModeComparison {
         Batch transformed = new Augmenter(task.group(), arch.input(), task.targets(), c.testTransformSeed()).random(task.testX(), task.testY());
         int n = (int) task.trainX().size(0);
         int perEpoch = (n + c.batchSize() - 1) / c.batchSize();
-        long total = (long) c.variants().size() * c.seeds().size() * c.epochs();
+        long total = (long) (c.variants().size() + (c.plainReference() ? 1 : 0)) * c.seeds().size() * c.epochs();
         long[] done = {0};
         DataSet train = new DataSet(task.trainX(), task.trainY()), test = new DataSet(task.testX(), task.testY());
         List<Run> runs = new ArrayList<>();
+        List<Variant> variants = new ArrayList<>(c.variants());
+        Variant first0 = c.variants().get(0);
+        if (c.plainReference()) variants.add(new Variant(TrainingMode.NOMINAL, Augmentation.NONE, first0.optimizer(), first0.learningRate()));
         for (long seed : c.seeds()) {
-            for (Variant v : c.variants()) {
+            for (int vi = 0; vi < variants.size(); vi++) {
+                Variant v = variants.get(vi);
+                boolean reference = vi == c.variants().size();
+                String label = reference ? Config.REFERENCE : v.label();
                 // the same equivariant start for every mode (the seed's random point projected, norm kept, onto
-                // E cap H_G), so that whether NOMINAL or AUGMENTED training leaves H_G is measured, not built in
+                // E cap H_G), so that whether NOMINAL or AUGMENTED training leaves H_G is measured, not built in;
+                // the reference starts from the plain seeded initialisation
                 MultiLayerNetwork start = arch.build(seed);
-                spaces.projectOntoIntersection(start, true);
+                if (!reference) spaces.projectOntoIntersection(start, true);
                 Trainer trainer = Training.trainer(spaces, task.group(), task.targets(), v, seed, c.epochs(), c.batchSize(), start.params().dup());
                 int e1 = c.epochs() + 1;
                 double[] trL = new double[e1], teL = new double[e1], teA = new double[e1], tfL = new double[e1], tfA = new double[e1],
@@ -220,7 +266,7 @@ public final class ModeComparison {
                     trL[e] = scores(task, net, task.trainX(), task.trainY()).loss();
                     evaluateTransformed(task, net, spaces, transformed, e, tfL, tfA, dist);
                     hookSeconds[e] = (System.nanoTime() - h0) / 1e9;
-                    p.update(++done[0], total, v.label() + " seed " + seed + " epoch " + e);
+                    p.update(++done[0], total, label + " seed " + seed + " epoch " + e);
                 }).fit(train, test);
                 List<EpochRecord> epochs = r.history().epochs();
                 double seconds = 0;
@@ -231,7 +277,7 @@ public final class ModeComparison {
                     seconds += rec.wallSeconds() - hookSeconds[e];
                     sec[e] = seconds;
                 }
-                runs.add(new Run(v.label(), seed, trL, teL, teA, tfL, tfA, dist, sec, steps[0]));
+                runs.add(new Run(label, seed, trL, teL, teA, tfL, tfA, dist, sec, steps[0]));
             }
         }
         p.finish();

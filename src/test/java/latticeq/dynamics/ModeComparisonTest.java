@@ -52,6 +52,31 @@ class ModeComparisonTest {
     }
 
     @Test
+    void plainReferenceIsANominalRunFromTheUnprojectedStart() {
+        RegressionData data = RegressionData.phi2AtZeroMu(4, 24, 20, 2, 5, null);
+        var task = ModeComparison.Task.phi2(data, 16, 8, PointGroup.d4(), List.of(1), List.of(1));
+        var c = new ModeComparison.Config(ModeComparison.Config.adamModes(0.01), Support.FULL, 2, 8, List.of(1L, 2L), 7, true);
+        var r = ModeComparison.run(task, c, null);
+        assertEquals(8, r.runs().size());
+        assertEquals(List.of("NOMINAL/Adam", "AUGMENTED/random/Adam", "EQUIVARIANT/Adam", ModeComparison.Config.REFERENCE), r.labels());
+        for (var run : r.runs()) {
+            if (run.label().equals(ModeComparison.Config.REFERENCE)) {
+                assertTrue(run.distance()[0] > 1e-2, "the reference starts off H_G: " + run.distance()[0]);
+            } else {
+                assertTrue(run.distance()[0] < 1e-13, run.label() + " starts on H_G: " + run.distance()[0]);
+            }
+        }
+        // the reference and the NOMINAL run of a seed differ only in the start, so their losses differ
+        assertNotEquals(r.runs("NOMINAL/Adam").get(0).testLoss()[2], r.runs(ModeComparison.Config.REFERENCE).get(0).testLoss()[2]);
+        var s = r.summary(ModeComparison.Config.REFERENCE);
+        var runs = r.runs(ModeComparison.Config.REFERENCE);
+        assertEquals((runs.get(0).last(runs.get(0).testLoss()) + runs.get(1).last(runs.get(1).testLoss())) / 2, s.testLoss(), 1e-12);
+        assertEquals(Math.max(runs.get(0).last(runs.get(0).distance()), runs.get(1).last(runs.get(1).distance())), s.distance(), 0.0);
+        assertEquals(4, s.steps());
+        assertThrows(IllegalArgumentException.class, () -> r.summary("no such variant"));
+    }
+
+    @Test
     void configRejectsBadValues() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ModeComparison.Config(ModeComparison.Config.adamModes(0.01), Support.FULL, 0, 8, List.of(1L), 1));
         assertTrue(e.getMessage().contains("epochs = 0"));
