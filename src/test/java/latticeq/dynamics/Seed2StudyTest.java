@@ -6,30 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import latticeq.experiment.BudgetValues;
+import latticeq.experiment.FakeBudget;
 import latticeq.symmetry.PointGroup;
 import org.junit.jupiter.api.Test;
 
 class Seed2StudyTest {
-
-    /** A budget at a preset with some values overridden, as LATTICEQ_<NAME> does. */
-    private record FakeBudget(boolean paper, Map<String, Number> overrides) implements BudgetValues {
-        public String name() {
-            return paper ? "paper" : "ci";
-        }
-
-        public int intValue(String n, int ci, int p) {
-            return overrides.containsKey(n) ? overrides.get(n).intValue() : paper ? p : ci;
-        }
-
-        public long longValue(String n, long ci, long p) {
-            return overrides.containsKey(n) ? overrides.get(n).longValue() : paper ? p : ci;
-        }
-
-        public double doubleValue(String n, double ci, double p) {
-            return overrides.containsKey(n) ? overrides.get(n).doubleValue() : paper ? p : ci;
-        }
-    }
 
     @Test
     void theGroupIsChosenByOrderAndAnUnknownOrderIsAnError() {

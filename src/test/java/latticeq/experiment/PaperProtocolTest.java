@@ -17,32 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class PaperProtocolTest {
-    /** A budget of fixed preset and overrides, recording what was asked (as the notebook's Budget does). */
-    record FakeBudget(boolean ci, Map<String, String> overrides, List<String> asked) implements BudgetValues {
-        FakeBudget(boolean ci, Map<String, String> overrides) {
-            this(ci, overrides, new ArrayList<>());
-        }
-
-        public String name() {
-            return ci ? "ci" : "paper";
-        }
-
-        public int intValue(String name, int ciValue, int paperValue) {
-            asked.add(name);
-            return overrides.containsKey(name) ? Integer.parseInt(overrides.get(name)) : ci ? ciValue : paperValue;
-        }
-
-        public long longValue(String name, long ciValue, long paperValue) {
-            asked.add(name);
-            return overrides.containsKey(name) ? Long.parseLong(overrides.get(name)) : ci ? ciValue : paperValue;
-        }
-
-        public double doubleValue(String name, double ciValue, double paperValue) {
-            asked.add(name);
-            return ci ? ciValue : paperValue;
-        }
-    }
-
     @Test
     void thePapersRecipeInOnePlace() {
         PaperProtocol p = PaperProtocol.PAPER;
@@ -63,9 +37,9 @@ class PaperProtocolTest {
     void ciIsAScaledCopyAndTheBudgetOverridesSingleValues() {
         assertEquals(PaperProtocol.PAPER.withRuns(1).withEpochs(100, 4, 25), PaperProtocol.CI);
         assertEquals(4, PaperProtocol.CI.config(50, 1).minEpochs());   // at least 100 epochs, lowered to the bound
-        assertEquals(PaperProtocol.CI, PaperProtocol.fromBudget(new FakeBudget(true, Map.of())));
-        assertEquals(PaperProtocol.PAPER, PaperProtocol.fromBudget(new FakeBudget(false, Map.of())));
-        FakeBudget b = new FakeBudget(false, Map.of("PATIENCE", "5", "RUNS", "2"));
+        assertEquals(PaperProtocol.CI, PaperProtocol.fromBudget(new FakeBudget(false, Map.of())));
+        assertEquals(PaperProtocol.PAPER, PaperProtocol.fromBudget(new FakeBudget(true, Map.of())));
+        FakeBudget b = new FakeBudget(true, Map.of("PATIENCE", 5, "RUNS", 2));
         PaperProtocol p = PaperProtocol.fromBudget(b);
         assertEquals(5, p.config(50, 1).patience());
         assertEquals(2, p.runs());
@@ -84,13 +58,13 @@ class PaperProtocolTest {
 
     @Test
     void theSeed1StudyReadsItsPresetsFromTheBudget(@TempDir Path dir) throws Exception {
-        FakeBudget b = new FakeBudget(true, Map.of("FIT_WORKERS", "1"));
+        FakeBudget b = new FakeBudget(false, Map.of("FIT_WORKERS", 1));
         List<String> loads = new ArrayList<>();
         Seed1Study study = Seed1Study.fromBudget(b, dir, label -> {
             loads.add(label);
             return ProgressListener.none();
         });
-        assertEquals(StudyPlan.fromBudget(new FakeBudget(true, Map.of())), study.plan());
+        assertEquals(StudyPlan.fromBudget(new FakeBudget(false, Map.of())), study.plan());
         assertEquals(PaperProtocol.CI, study.protocol());
         assertEquals(1, study.fitWorkers());
         assertEquals(List.of("TRAIN_PER_MU", "TEST_PER_MU", "THERM_SWEEPS", "DECORRELATION_SWEEPS", "DATA_SEED",
